@@ -1,0 +1,123 @@
+"""Demo organisations, people and the two demo accounts."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from django.utils.text import slugify
+
+from members.models import Membership, Organisation, User
+from racop.services import COORDINATORS_GROUP
+
+DEMO_ACCOUNTS = {
+    "coordinator": ("coordinator@example.org", "demo-coordinator-2026"),
+    "member": ("member@example.org", "demo-member-2026"),
+}
+
+# name, kind, country, city, description
+ORGANISATIONS = [
+    ("Institute for Democratic Dialogue", "organisation", "AL", "Tirana",
+     "Think-tank working on public participation and open local government."),
+    ("Partners for Rural Development Albania", "organisation", "AL", "Shkodër",
+     "Community development with farmers' associations in northern Albania."),
+    ("Centre for Civic Initiatives Mostar", "organisation", "BA", "Mostar",
+     "Citizen monitoring of municipal budgets and public services."),
+    ("Network of Women's Organisations of Bosnia and Herzegovina", "network", "BA", "Sarajevo",
+     "Thirty-two women's organisations advocating for gender equality."),
+    ("Open Society Forum Zagreb", "organisation", "HR", "Zagreb",
+     "Transparency of public funding for civil society."),
+    ("Kosovo Civil Society Resource Centre", "organisation", "XK", "Prishtina",
+     "Capacity building and legal support for grassroots organisations."),
+    ("Youth Initiative for Accountability Prizren", "organisation", "XK", "Prizren",
+     "Young people monitoring local decision-making."),
+    ("Montenegrin Centre for Civic Education", "organisation", "ME", "Podgorica",
+     "Civic education and monitoring of public institutions."),
+    ("Macedonian Centre for Civil Society Cooperation", "organisation", "MK", "Skopje",
+     "Enabling environment for civil society and philanthropy."),
+    ("Roma Community Centre Tetovo", "organisation", "MK", "Tetovo",
+     "Education, health and housing rights of Roma families."),
+    ("Civic Initiatives Network Serbia", "network", "RS", "Belgrade",
+     "A network of civic organisations defending freedom of association."),
+    ("Novi Sad Centre for Regionalism", "organisation", "RS", "Novi Sad",
+     "Cross-border cooperation and local democracy."),
+    ("Third Sector Foundation Istanbul", "organisation", "TR", "Istanbul",
+     "Research and support for an enabling civil-society environment."),
+]  # fmt: skip
+
+# first, last, email, organisation index or None, role
+PEOPLE = [
+    ("Arta", "Hoxha", "arta.hoxha@example.org", 0, "representative"),
+    ("Elira", "Kola", "elira.kola@example.org", 1, "representative"),
+    ("Amir", "Hadžić", "amir.hadzic@example.org", 2, "representative"),
+    ("Lejla", "Mehmedović", "lejla.mehmedovic@example.org", 3, "representative"),
+    ("Ivana", "Horvat", "ivana.horvat@example.org", 4, "representative"),
+    ("Blerim", "Krasniqi", "blerim.krasniqi@example.org", 5, "representative"),
+    ("Dafina", "Berisha", "dafina.berisha@example.org", 6, "staff"),
+    ("Marko", "Vujović", "marko.vujovic@example.org", 7, "representative"),
+    ("Elena", "Stojanovska", "elena.stojanovska@example.org", 8, "representative"),
+    ("Senad", "Ramadani", "senad.ramadani@example.org", 9, "representative"),
+    ("Jelena", "Petrović", "jelena.petrovic@example.org", 10, "representative"),
+    ("Nikola", "Jovanović", "nikola.jovanovic@example.org", 11, "staff"),
+    ("Zeynep", "Aydın", "zeynep.aydin@example.org", 12, "representative"),
+    ("Goran", "Nikolić", "goran.nikolic@example.org", None, None),
+]
+
+
+def _person(email, first, last, *, password=None, staff=False):
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "username": email,
+            "first_name": first,
+            "last_name": last,
+            "is_staff": staff,
+            "member_since": timezone.now(),
+        },
+    )
+    if created:
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user, created
+
+
+def seed():
+    """Create demo organisations, people and the two demo accounts."""
+    organisations = []
+    for name, kind, country, city, description in ORGANISATIONS:
+        organisation, _ = Organisation.objects.get_or_create(
+            slug=slugify(name),
+            defaults={
+                "name": name,
+                "kind": kind,
+                "country": country,
+                "city": city,
+                "description": description,
+            },
+        )
+        organisations.append(organisation)
+
+    people = 0
+    for first, last, email, index, role in PEOPLE:
+        user, created = _person(email, first, last)
+        people += created
+        if index is not None:
+            Membership.objects.get_or_create(
+                user=user, organisation=organisations[index], defaults={"role": role}
+            )
+
+    coordinator_email, coordinator_password = DEMO_ACCOUNTS["coordinator"]
+    coordinator, _ = _person(
+        coordinator_email, "Maja", "Coordinator", password=coordinator_password, staff=True
+    )
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
+    member_email, member_password = DEMO_ACCOUNTS["member"]
+    member, _ = _person(member_email, "Dritan", "Member", password=member_password)
+    Membership.objects.get_or_create(
+        user=member,
+        organisation=organisations[8],
+        defaults={"role": Membership.Role.REPRESENTATIVE},
+    )
+    return f"{len(organisations)} organisations, {people} people created"
