@@ -8,7 +8,7 @@ class RacopConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from racop.services import coordinators_grant_permissions, site_sync
+        from racop.services import site_defaults_ensure
 
-        post_migrate.connect(coordinators_grant_permissions, dispatch_uid="racop.coordinators")
-        post_migrate.connect(site_sync, dispatch_uid="racop.site")
+        # Connected without a sender, so it runs once every app's permissions exist.
+        post_migrate.connect(site_defaults_ensure, dispatch_uid="racop.site_defaults")

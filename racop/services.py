@@ -9,20 +9,29 @@ COORDINATORS_GROUP = "Coordinators"
 COORDINATED_APPS = [
     "racop", "members", "pledges", "library", "discussions", "taggit", "account", "sites",
 ]  # fmt: skip
+# Static pages every community has; coordinators write them in the admin.
+STATIC_PAGES = {
+    "about": "About the community",
+    "concept-note": "Concept note",
+    "code-of-conduct": "Code of conduct",
+    "privacy": "Privacy notice",
+}
 
 
-def coordinators_grant_permissions(sender=None, **kwargs):
-    """Give the Coordinators group every permission on the community's own data."""
-    group = Group.objects.filter(name=COORDINATORS_GROUP).first()
-    if group is None:
-        return
-    permissions = Permission.objects.filter(content_type__app_label__in=COORDINATED_APPS)
-    group.permissions.add(*permissions)
+def site_defaults_ensure(sender=None, **kwargs):
+    """Make sure the site record, static pages and Coordinators group exist (after migrate).
 
+    Runs after every migrate and flush, so a new or emptied database is never without them.
+    """
+    from racop.models import Page
 
-def site_sync(sender=None, **kwargs):
-    """Name the sites-framework record after the configured community (used in emails)."""
     Site.objects.update_or_create(
         pk=settings.SITE_ID,
         defaults={"name": settings.SITE_NAME, "domain": urlparse(settings.SITE_URL).netloc},
+    )
+    for slug, title in STATIC_PAGES.items():
+        Page.objects.get_or_create(slug=slug, defaults={"title": title})
+    group, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=COORDINATED_APPS)
     )

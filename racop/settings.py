@@ -192,7 +192,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
+WHITENOISE_MAX_AGE = 0 if DEBUG else 31536000
+# In development and tests, serve files straight from the app folders.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Uploaded files: local by default, S3-compatible storage when a bucket is configured.
 MEDIA_URL = "/media/"

@@ -1,20 +1,11 @@
 from django.core.management import call_command
 from django.db import migrations
 
-PAGES = [
-    ("about", "About the community"),
-    ("concept-note", "Concept note"),
-    ("code-of-conduct", "Code of conduct"),
-    ("privacy", "Privacy notice"),
-]
 
-
-def create_coordinators_and_pages(apps, schema_editor):
+def create_coordinators_group(apps, schema_editor):
+    # Its permissions are granted after every migrate (racop.services.site_defaults_ensure).
     Group = apps.get_model("auth", "Group")
     Group.objects.get_or_create(name="Coordinators")
-    Page = apps.get_model("racop", "Page")
-    for slug, title in PAGES:
-        Page.objects.get_or_create(slug=slug, defaults={"title": title})
 
 
 def create_cache_table(apps, schema_editor):
@@ -29,6 +20,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(create_coordinators_and_pages, migrations.RunPython.noop),
+        migrations.RunPython(create_coordinators_group, migrations.RunPython.noop),
         migrations.RunPython(create_cache_table, migrations.RunPython.noop),
     ]

@@ -1,0 +1,93 @@
+"""Shared fixtures: people in each role, and a real browser for key journeys."""
+
+import os
+import shutil
+
+import pytest
+
+from tests.factories import (
+    PASSWORD,
+    CoordinatorFactory,
+    MemberFactory,
+    MembershipFactory,
+    UserFactory,
+)
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def applicant(db):
+    """Signed up and verified, application not yet approved."""
+    return UserFactory()
+
+
+@pytest.fixture
+def member(db):
+    return MemberFactory()
+
+
+@pytest.fixture
+def representative(db):
+    """A member who represents an organisation."""
+    return MembershipFactory().user
+
+
+@pytest.fixture
+def coordinator(db):
+    return CoordinatorFactory()
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright; required whenever CI is set."""
+    if not (shutil.which(CHROMIUM) or os.path.exists(CHROMIUM)):
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but Chromium is missing at {CHROMIUM}: browser tests must run.")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright runs an event loop in this thread; Django's ORM is used synchronously.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab whose relative URLs go to the live test server."""
+    context = browser.new_context(base_url=live_server.url)
+    tab = context.new_page()
+    yield tab
+    context.close()
