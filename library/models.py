@@ -1,0 +1,345 @@
+import uuid
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import models
+from django.db.models import Count, F, Func, Q, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from taggit.managers import TaggableManager
+
+from racop.models import Topic
+
+# The configuration that folds text for search; "simple" keeps every language's words whole.
+SEARCH_CONFIG = "simple"
+
+# ISO 639 codes of the languages resources are written in.
+LANGUAGES = [
+    ("en", _("English")),
+    ("sq", _("Albanian")),
+    ("bs", _("Bosnian")),
+    ("hr", _("Croatian")),
+    ("mk", _("Macedonian")),
+    ("cnr", _("Montenegrin")),
+    ("sr", _("Serbian")),
+    ("tr", _("Turkish")),
+    ("de", _("German")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+]
+
+# The 12 commitments of the Global Standard for CSO Accountability, by number. A hook until
+# the pledges app's Commitment model lands; then this becomes a many-to-many to it.
+COMMITMENTS = [
+    (1, _("Justice and equality")),
+    (2, _("Women's rights and gender equality")),
+    (3, _("Healthy planet")),
+    (4, _("Lasting positive change")),
+    (5, _("People-driven work")),
+    (6, _("Strong partnerships")),
+    (7, _("Advocating for fundamental change")),
+    (8, _("Open organisations")),
+    (9, _("Empowered and effective staff and volunteers")),
+    (10, _("Well-handled resources")),
+    (11, _("Responsive decision-making")),
+    (12, _("Responsible leadership")),
+]
+
+
+def country_choices():
+    return list(countries)
+
+
+class ChoiceArrayField(ArrayField):
+    """An array of choices, edited as a list of checkboxes instead of comma-separated text."""
+
+    def formfield(self, **kwargs):
+        return super(ArrayField, self).formfield(
+            form_class=forms.TypedMultipleChoiceField,
+            choices=self.base_field.choices,
+            coerce=self.base_field.to_python,
+            widget=forms.CheckboxSelectMultiple,
+            **kwargs,
+        )
+
+
+class Fold(Func):
+    """Lower-case, strip accents and transliterate Cyrillic (see migration 0001)."""
+
+    function = "library_fold"
+    output_field = models.TextField()
+
+
+def weighted(field, weight):
+    """Return a tsvector expression for one field at one weight, folded for search."""
+    return Func(
+        Func(
+            Fold(Coalesce(F(field), Value(""), output_field=models.TextField())),
+            function="to_tsvector",
+            template=f"%(function)s('{SEARCH_CONFIG}'::regconfig, %(expressions)s)",
+            output_field=SearchVectorField(),
+        ),
+        Value(weight),
+        function="setweight",
+        output_field=SearchVectorField(),
+    )
+
+
+def concatenated(*vectors):
+    """Return the tsvectors joined into one."""
+    return Func(
+        *vectors, template="(%(expressions)s)", arg_joiner=" || ", output_field=SearchVectorField()
+    )
+
+
+def resource_upload_to(instance, filename):
+    """Store each upload under a random folder with a safe, readable name."""
+    path = PurePath(filename)
+    stem = slugify(path.stem)[:80] or "file"
+    suffix = slugify(path.suffix.lstrip("."))[:10]
+    name = f"{stem}.{suffix}" if suffix else stem
+    return f"library/{uuid.uuid4().hex}/{name}"
+
+
+def folded_query(text):
+    """Return a web-search query (quotes, or, -word) folded like the search vector."""
+    return SearchQuery(Fold(Value(text)), search_type="websearch", config=SEARCH_CONFIG)
+
+
+class ResourceQuerySet(models.QuerySet):
+    def published(self):
+        """Return published resources."""
+        return self.filter(status=Resource.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Return resources the user may see: members and coordinators see members-only ones."""
+        if user.is_authenticated and (user.is_member or user.is_staff):
+            return self
+        return self.filter(visibility=Resource.Visibility.PUBLIC)
+
+    def viewable_by(self, user):
+        """Return what the user may open: visible published ones, their own, all for staff."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        visible = self.published().visible_to(user)
+        if user.is_authenticated:
+            return self.filter(Q(pk__in=visible.values("pk")) | Q(added_by=user))
+        return visible
+
+    def developments(self):
+        """Return news on regional and global developments."""
+        return self.filter(
+            type=Resource.Type.NEWS, scope__in=[Resource.Scope.REGIONAL, Resource.Scope.GLOBAL]
+        )
+
+    def for_list(self):
+        """Return resources with what cards show, newest first."""
+        return self.prefetch_related("topics", "tags").order_by(
+            F("published_at").desc(nulls_last=True), "-created_at"
+        )
+
+    def search(self, query):
+        """Return resources matching a web-search query, best first."""
+        search_query = folded_query(query)
+        return (
+            self.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            .order_by("-rank", F("published_at").desc(nulls_last=True))
+        )
+
+    def related_to(self, resource):
+        """Return other resources sharing topics or tags with this one, closest first."""
+        topic_ids = [topic.pk for topic in resource.topics.all()]
+        tag_ids = [tag.pk for tag in resource.tags.all()]
+        if not topic_ids and not tag_ids:
+            return self.none()
+        shared = Count("topics", filter=Q(topics__in=topic_ids), distinct=True) + Count(
+            "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+        )
+        return (
+            self.exclude(pk=resource.pk)
+            .filter(Q(topics__in=topic_ids) | Q(tagged_items__tag_id__in=tag_ids))
+            .annotate(shared=shared)
+            .order_by("-shared", F("published_at").desc(nulls_last=True))
+        )
+
+
+class Resource(models.Model):
+    """A link, an uploaded file, or both, curated for the community's library."""
+
+    class Type(models.TextChoices):
+        GUIDE = "guide", _("Guide")
+        TOOLKIT = "toolkit", _("Toolkit")
+        CASE_STUDY = "case_study", _("Case study")
+        RESEARCH = "research", _("Research or report")
+        POLICY = "policy", _("Policy")
+        TEMPLATE = "template", _("Template")
+        MEDIA = "media", _("Video or podcast")
+        NEWS = "news", _("News")
+
+    class Scope(models.TextChoices):
+        REGIONAL = "regional", _("Regional")
+        GLOBAL = "global", _("Global")
+        COUNTRIES = "countries", _("Countries")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members only")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Not accepted")
+        ARCHIVED = "archived", _("Archived")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    summary = models.TextField(
+        _("summary"), max_length=1000, blank=True, help_text=_("One or two plain sentences.")
+    )
+    body = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    type = models.CharField(_("type"), max_length=20, choices=Type, default=Type.GUIDE)
+    languages = ChoiceArrayField(
+        models.CharField(max_length=3, choices=LANGUAGES),
+        verbose_name=_("languages"),
+        default=list,
+        blank=True,
+        help_text=_("The languages the resource itself is written in."),
+    )
+    scope = models.CharField(
+        _("geographic scope"), max_length=20, choices=Scope, default=Scope.REGIONAL
+    )
+    countries = ChoiceArrayField(
+        models.CharField(max_length=2, choices=country_choices),
+        verbose_name=_("countries"),
+        default=list,
+        blank=True,
+    )
+    publisher = models.CharField(_("publisher or author"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    tags = TaggableManager(_("tags"), blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="resources", blank=True
+    )
+    commitments = ChoiceArrayField(
+        models.PositiveSmallIntegerField(choices=COMMITMENTS),
+        verbose_name=_("Global Standard commitments"),
+        default=list,
+        blank=True,
+    )
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    file = models.FileField(_("file"), upload_to=resource_upload_to, max_length=300, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility, default=Visibility.PUBLIC
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    featured = models.BooleanField(_("featured"), default=False)
+    review_note = models.TextField(
+        _("note to the suggester"),
+        blank=True,
+        help_text=_("Why a suggestion was not accepted; sent to the person who suggested it."),
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        verbose_name=_("added by"),
+        related_name="library_resources",
+        null=True,
+        blank=True,
+    )
+    keywords = models.TextField(
+        _("search keywords"),
+        blank=True,
+        editable=False,
+        help_text=_("Tag and topic names, kept in step for search."),
+    )
+    search_vector = models.GeneratedField(
+        expression=concatenated(
+            weighted("title", "A"),
+            weighted("summary", "B"),
+            weighted("body", "C"),
+            weighted("keywords", "C"),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="resource_search_gin"),
+            GinIndex(fields=["languages"], name="resource_languages_gin"),
+            GinIndex(fields=["countries"], name="resource_countries_gin"),
+            GinIndex(fields=["commitments"], name="resource_commitments_gin"),
+            models.Index(
+                fields=["status", "visibility", "-published_at"], name="resource_listing_idx"
+            ),
+            models.Index(fields=["type", "status"], name="resource_type_idx"),
+            models.Index(fields=["year"], name="resource_year_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2100),
+                name="resource_year_plausible",
+            ),
+            models.CheckConstraint(
+                condition=~Q(url="") | ~Q(file=""), name="resource_has_link_or_file"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("library:resource_detail", kwargs={"slug": self.slug})
+
+    def get_download_url(self):
+        return reverse("library:resource_download", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.visibility == self.Visibility.PUBLIC
+
+    @property
+    def file_name(self):
+        return PurePath(self.file.name).name if self.file else ""
+
+    def get_languages_display(self):
+        names = dict(LANGUAGES)
+        return [names.get(code, code) for code in self.languages]
+
+    def get_countries_display(self):
+        return [countries.name(code) for code in self.countries]
+
+    def get_commitments_display(self):
+        names = dict(COMMITMENTS)
+        return [names[number] for number in self.commitments if number in names]
+
+    def refresh_keywords(self):
+        """Copy tag and topic names into the searchable keywords."""
+        names = [tag.name for tag in self.tags.all()] + [t.name for t in self.topics.all()]
+        self.keywords = " ".join(names)
+        Resource.objects.filter(pk=self.pk).update(keywords=self.keywords)
+
+    def publish(self):
+        """Make the resource public in the library (from any state)."""
+        self.status = self.Status.PUBLISHED
+        self.review_note = ""
+        self.published_at = self.published_at or timezone.now()
+        self.save(update_fields=["status", "review_note", "published_at", "updated_at"])
