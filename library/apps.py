@@ -1,7 +1,55 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed
 from django.utils.translation import gettext_lazy as _
+
+
+def keywords_refresh(sender, instance, action, **kwargs):
+    """Keep a resource's searchable keywords in step with its tags and topics."""
+    from library.models import Resource
+
+    if isinstance(instance, Resource) and action in {"post_add", "post_remove", "post_clear"}:
+        instance.refresh_keywords()
 
 
 class LibraryConfig(AppConfig):
     name = "library"
     verbose_name = _("Library")
+
+    def ready(self):
+        from taggit.models import TaggedItem
+
+        from library import sections as library_sections
+        from library.models import Resource
+        from racop import sections
+
+        m2m_changed.connect(
+            keywords_refresh, sender=Resource.topics.through, dispatch_uid="library.topics"
+        )
+        m2m_changed.connect(keywords_refresh, sender=TaggedItem, dispatch_uid="library.tags")
+        sections.register(
+            sections.home_sections,
+            sections.Section(
+                name="library.developments",
+                template="library/includes/_home_developments.html",
+                context=library_sections.home_developments,
+                order=30,
+            ),
+        )
+        sections.register(
+            sections.home_sections,
+            sections.Section(
+                name="library.latest",
+                template="library/includes/_home_latest.html",
+                context=library_sections.home_latest,
+                order=40,
+            ),
+        )
+        sections.register(
+            sections.topic_sections,
+            sections.Section(
+                name="library.topic",
+                template="library/includes/_topic_resources.html",
+                context=library_sections.topic_resources,
+                order=10,
+            ),
+        )

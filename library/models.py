@@ -62,13 +62,14 @@ class ChoiceArrayField(ArrayField):
     """An array of choices, edited as a list of checkboxes instead of comma-separated text."""
 
     def formfield(self, **kwargs):
-        return super(ArrayField, self).formfield(
-            form_class=forms.TypedMultipleChoiceField,
-            choices=self.base_field.choices,
-            coerce=self.base_field.to_python,
-            widget=forms.CheckboxSelectMultiple,
+        defaults = {
+            "form_class": forms.TypedMultipleChoiceField,
+            "choices": self.base_field.choices,
+            "coerce": self.base_field.to_python,
+            "widget": forms.CheckboxSelectMultiple,
             **kwargs,
-        )
+        }
+        return super(ArrayField, self).formfield(**defaults)
 
 
 class Fold(Func):

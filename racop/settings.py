@@ -302,3 +302,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
+
+# Kosovo has no ISO 3166 code yet; XK is the code in common use.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
+
+# The library: the countries offered first in forms, and what uploads may be.
+LIBRARY_COUNTRIES = env_list("LIBRARY_COUNTRIES", "AL,BA,HR,XK,ME,MK,RS,TR")
+LIBRARY_UPLOAD_EXTENSIONS = env_list(
+    "LIBRARY_UPLOAD_EXTENSIONS",
+    "pdf,doc,docx,odt,xls,xlsx,ods,ppt,pptx,odp,png,jpg,jpeg,gif,webp,txt,csv,md",
+)
+LIBRARY_UPLOAD_MAX_MB = int(env("LIBRARY_UPLOAD_MAX_MB", "25"))

@@ -1,0 +1,128 @@
+import json
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from library import services
+from library.forms import ResourceSuggestForm
+from library.models import Resource
+from library.search import LibrarySearch, highlight
+from members.permissions import member_required
+
+PAGE_SIZE = 20
+# Escapes that keep JSON inside a <script> element from closing it (as json_script does).
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@require_GET
+def resource_list(request):
+    """Search the library and narrow it down with facets."""
+    search = LibrarySearch(request.GET, request.user)
+    page = Paginator(search.results(), PAGE_SIZE).get_page(request.GET.get("page"))
+    resources = list(page.object_list)
+    if search.query:
+        for resource in resources:
+            resource.snippet = highlight(resource.summary or resource.body, search.query)
+    context = {
+        "search": search,
+        "form": search.form,
+        "page_obj": page,
+        "resources": resources,
+        "facets": search.facets(),
+        "active_filters": search.active_filters(),
+        "query_string": search.query_string(),
+        "suggestion": search.suggestion() if search.query and not page.paginator.count else "",
+    }
+    return render(request, "library/resource_list.html", context)
+
+
+def json_ld(request, resource):
+    """Return schema.org metadata for a public resource, safe inside a <script> element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle" if resource.type == Resource.Type.NEWS else "CreativeWork",
+        "name": resource.title,
+        "headline": resource.title,
+        "description": resource.summary,
+        "url": request.build_absolute_uri(resource.get_absolute_url()),
+        "inLanguage": resource.languages,
+        "keywords": [tag.name for tag in resource.tags.all()],
+        "about": [topic.name for topic in resource.topics.all()],
+        "datePublished": resource.published_at,
+        "dateModified": resource.updated_at,
+    }
+    if resource.year:
+        data["copyrightYear"] = resource.year
+    if resource.publisher:
+        data["publisher"] = {"@type": "Organization", "name": resource.publisher}
+    if resource.countries:
+        data["spatialCoverage"] = resource.get_countries_display()
+    if resource.url:
+        data["sameAs"] = resource.url
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))
+
+
+@require_GET
+def resource_detail(request, slug):
+    """Show a resource with its metadata, links and related resources."""
+    resource = get_object_or_404(
+        Resource.objects.viewable_by(request.user)
+        .select_related("added_by")
+        .prefetch_related("topics", "tags"),
+        slug=slug,
+    )
+    related = (
+        Resource.objects.published()
+        .visible_to(request.user)
+        .related_to(resource)
+        .prefetch_related("topics")[:4]
+    )
+    context = {
+        "resource": resource,
+        "related": related,
+        "json_ld": json_ld(request, resource) if resource.is_public else "",
+    }
+    return render(request, "library/resource_detail.html", context)
+
+
+@require_GET
+def resource_download(request, slug):
+    """Send a resource's file to those who may see the resource."""
+    resource = get_object_or_404(Resource.objects.viewable_by(request.user), slug=slug)
+    if not resource.file:
+        raise Http404
+    try:
+        handle = resource.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=resource.file_name)
+
+
+@member_required
+def resource_suggest(request):
+    """Let a member suggest a resource; it waits for the coordinators' review."""
+    form = ResourceSuggestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        resource = services.resource_suggest(user=request.user, form=form)
+        messages.success(
+            request,
+            _("Thank you: “%(title)s” is waiting for the coordinators' review.")
+            % {"title": resource.title},
+        )
+        return redirect("library:suggestion_list")
+    return render(request, "library/resource_form.html", {"form": form})
+
+
+@member_required
+@require_GET
+def suggestion_list(request):
+    """Show the member's own suggestions and where each one stands."""
+    suggestions = Resource.objects.filter(added_by=request.user).order_by("-created_at")
+    return render(request, "library/suggestion_list.html", {"suggestions": suggestions})
