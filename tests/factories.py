@@ -79,3 +79,17 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(MemberFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Membership.Role.REPRESENTATIVE
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    """A published, public library resource with a link."""
+
+    class Meta:
+        model = "library.Resource"
+
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    slug = factory.Sequence(lambda n: f"resource-{n}")
+    summary = "A resource on accountability."
+    url = factory.Sequence(lambda n: f"https://example.org/resource/{n}")
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
