@@ -118,7 +118,7 @@ def _unnest_counts(queryset, column):
     sql, params = queryset.order_by().values(column).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT item, COUNT(*) FROM ({sql}) AS found "  # noqa: S608 - column is ours
+            f"SELECT item, COUNT(*) FROM ({sql}) AS found "
             f"CROSS JOIN LATERAL unnest(found.{column}) AS item GROUP BY item",
             params,
         )

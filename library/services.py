@@ -13,9 +13,7 @@ from library.models import Resource
 def resource_unique_slug(title: str) -> str:
     """Return a slug for the title that no resource uses yet."""
     base = slugify(title, allow_unicode=False)[:200] or "resource"
-    taken = set(
-        Resource.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-    )
+    taken = set(Resource.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1

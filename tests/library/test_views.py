@@ -53,7 +53,9 @@ def test_facet_counts_follow_the_other_filters(client):
     ResourceFactory(type="news", languages=["en"], year=2024)
 
     response = client.get(LIST, {"type": "guide"})
-    facets = {facet.name: {v.value: v.count for v in facet.values} for facet in response.context["facets"]}
+    facets = {
+        facet.name: {v.value: v.count for v in facet.values} for facet in response.context["facets"]
+    }
     # The type facet ignores its own filter, so both choices stay visible with counts.
     assert facets["type"] == {"guide": 2, "news": 1}
     assert facets["language"] == {"en": 1, "sq": 1}
@@ -76,7 +78,9 @@ def test_news_filter_shows_developments(client):
 
 
 def test_search_highlights_and_removable_filters(client):
-    ResourceFactory(title="Open budgets", summary="Publish your budget <b>now</b> and budgets later.")
+    ResourceFactory(
+        title="Open budgets", summary="Publish your budget <b>now</b> and budgets later."
+    )
     response = client.get(LIST, {"q": "budgets", "type": "guide"})
     html = response.content.decode()
     assert "<mark>budgets</mark>" in html
