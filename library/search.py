@@ -214,21 +214,16 @@ class LibrarySearch:
         ]
 
     def _labels(self):
+        topics, tags = self.chosen["topic"], self.chosen["tag"]
         return {
-            "type": dict(Resource.Type.choices),
-            "scope": dict(Resource.Scope.choices),
-            "language": dict(LANGUAGES),
-            "commitment": {str(number): label for number, label in COMMITMENTS},
+            **self._static_labels(),
             "country": {code: countries.name(code) for code in self.chosen["country"]},
-            "topic": dict(
-                Topic.objects.filter(slug__in=self.chosen["topic"]).values_list("slug", "name")
-            )
-            if self.chosen["topic"]
+            "topic": dict(Topic.objects.filter(slug__in=topics).values_list("slug", "name"))
+            if topics
             else {},
-            "tag": dict(Tag.objects.filter(slug__in=self.chosen["tag"]).values_list("slug", "name"))
-            if self.chosen["tag"]
+            "tag": dict(Tag.objects.filter(slug__in=tags).values_list("slug", "name"))
+            if tags
             else {},
-            "year": {},
         }
 
     def facets(self):
