@@ -2,6 +2,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core import mail
 
 from members.models import User
@@ -20,6 +21,7 @@ def test_account_pages_use_the_site_frame(client, path):
     html = response.content.decode()
     assert 'class="site-header"' in html and 'class="site-footer"' in html
     assert 'name="robots" content="noindex"' in html
+    assert settings.SITE_CONTACT_EMAIL in html and settings.SITE_OPERATOR in html
 
 
 def test_signup_requires_email_verification_before_login(client):
