@@ -4,7 +4,7 @@ from django.conf import settings
 def site(request):
     """Expose the community's configured identity to every template."""
     return {
-        "site": {
+        "community": {
             "name": settings.SITE_NAME,
             "short_name": settings.SITE_SHORT_NAME,
             "operator": settings.SITE_OPERATOR,

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from racop import views
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_SHORT_NAME
+admin.site.index_title = _("Back office")
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core import mail
 
 from members.models import User
@@ -20,6 +21,7 @@ def test_account_pages_use_the_site_frame(client, path):
     html = response.content.decode()
     assert 'class="site-header"' in html and 'class="site-footer"' in html
     assert 'name="robots" content="noindex"' in html
+    assert settings.SITE_CONTACT_EMAIL in html and settings.SITE_OPERATOR in html
 
 
 def test_signup_requires_email_verification_before_login(client):
@@ -58,17 +60,17 @@ def test_login_uses_email_and_is_case_insensitive(client, applicant, password):
     assert response.status_code == 302
 
 
+GOOD = "a-long pass phrase"
+
+
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"email": "not-an-email", "password1": "a-long pass phrase", "password2": "a-long pass phrase"},
-         "email", "valid email"),
-        ({"email": "x@example.org", "password1": "a-long pass phrase", "password2": "different phrase"},
-         "password2", "same password"),
-        ({"email": "x@example.org", "password1": "123", "password2": "123"},
-         "password1", "too short"),
+        ({"email": "not-an-email", "password1": GOOD, "password2": GOOD}, "email", "valid email"),
+        ({"email": "x@example.org", "password1": GOOD, "password2": "other"}, "password2", "same"),
+        ({"email": "x@example.org", "password1": "123", "password2": "123"}, "password1", "short"),
     ],
-)  # fmt: skip
+)
 def test_signup_bad_input_is_explained_and_kept(client, data, field, message):
     response = client.post("/accounts/signup/", data)
     assert response.status_code == 200

@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
@@ -16,9 +18,9 @@ def counts():
 
 @override_settings(DEBUG=True)
 def test_seed_demo_is_idempotent():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=StringIO())
     first = counts()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=StringIO())
     assert counts() == first
     assert first["members.Organisation"] >= 10
     assert first["racop.Topic"] >= 5
@@ -26,7 +28,7 @@ def test_seed_demo_is_idempotent():
 
 @override_settings(DEBUG=True)
 def test_seed_demo_countries_cover_the_region():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=StringIO())
     from members.models import Organisation
 
     countries = set(Organisation.objects.values_list("country", flat=True))

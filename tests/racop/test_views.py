@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from racop.models import Page
-from tests.factories import PageFactory, TopicFactory
+from tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +173,11 @@ def test_pages_carry_a_content_security_policy(client):
     assert "default-src 'self'" in csp
     assert "frame-ancestors 'none'" in csp
     assert "unsafe-inline" not in csp
+
+
+def test_pages_carry_the_security_headers(client):
+    response = client.get("/about/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
