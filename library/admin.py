@@ -1,13 +1,20 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from library import services
-from library.models import Resource
+from library.forms import CsvUploadForm
+from library.models import Collection, CollectionItem, Resource
+from racop.models import Topic
 
 
 class RejectForm(forms.Form):
@@ -16,6 +23,35 @@ class RejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
         max_length=2000,
     )
+
+
+class ClassifyForm(forms.Form):
+    tags = forms.CharField(
+        label=_("Tags"), required=False, help_text=_("Comma-separated."), max_length=500
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class LinkFilter(admin.SimpleListFilter):
+    title = _("link")
+    parameter_name = "link"
+
+    def lookups(self, request, model_admin):
+        return [("broken", _("Broken")), ("ok", _("Working")), ("unchecked", _("Not checked"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "broken":
+            return queryset.broken_links()
+        if self.value() == "ok":
+            return queryset.filter(link_status__gte=200, link_status__lt=400)
+        if self.value() == "unchecked":
+            return queryset.exclude(url="").filter(link_checked_at__isnull=True)
+        return queryset
 
 
 @admin.register(Resource)
@@ -29,11 +65,12 @@ class ResourceAdmin(admin.ModelAdmin):
         "scope",
         "year",
         "added_by",
+        "link_state",
         "published_at",
-        "created_at",
     ]
     list_filter = [
         "status",
+        LinkFilter,
         "type",
         "visibility",
         "featured",
@@ -47,10 +84,41 @@ class ResourceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["topics", "added_by"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "created_at"
-    readonly_fields = ["created_at", "updated_at"]
-    actions = ["publish", "reject", "archive", "feature", "unfeature"]
+    readonly_fields = [
+        "possible_duplicates",
+        "link_status",
+        "link_error",
+        "link_checked_at",
+        "created_at",
+        "updated_at",
+    ]
+    actions = [
+        "publish",
+        "reject",
+        "archive",
+        "feature",
+        "unfeature",
+        "add_classification",
+        "remove_classification",
+        "check_links",
+        "export_csv",
+    ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "type", "summary", "body", "url", "file"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "possible_duplicates",
+                    "type",
+                    "summary",
+                    "body",
+                    "url",
+                    "file",
+                ]
+            },
+        ),
         (
             _("Description"),
             {"fields": ["publisher", "year", "languages", "scope", "countries", "commitments"]},
@@ -71,6 +139,7 @@ class ResourceAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (_("Link check"), {"fields": ["link_status", "link_error", "link_checked_at"]}),
     ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -145,3 +214,136 @@ class ResourceAdmin(admin.ModelAdmin):
         self.message_user(
             request, _("%(count)d no longer featured.") % {"count": count}, messages.SUCCESS
         )
+
+    @admin.display(description=_("link"))
+    def link_state(self, obj):
+        if not obj.url or obj.link_checked_at is None:
+            return "–"
+        return _("broken (%(status)s)") % {"status": obj.link_status} if obj.link_broken else "✓"
+
+    @admin.display(description=_("possible duplicates"))
+    def possible_duplicates(self, obj):
+        if obj.pk is None:
+            return "–"
+        others = Resource.objects.duplicates_of(title=obj.title, url=obj.url).exclude(pk=obj.pk)
+        rows = [
+            (reverse("admin:library_resource_change", args=[other.pk]), other.title)
+            for other in others[:10]
+        ]
+        if not rows:
+            return _("None found")
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', rows)
+        )
+
+    def _classify(self, request, queryset, *, action, add):
+        form = ClassifyForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            tags = [name.strip() for name in form.cleaned_data["tags"].split(",") if name.strip()]
+            count = services.resources_classify(
+                resources=queryset, tags=tags, topics=form.cleaned_data["topics"], add=add
+            )
+            self.message_user(request, _("%(count)d updated.") % {"count": count}, messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Add tags and topics") if add else _("Remove tags and topics"),
+            "opts": self.model._meta,
+            "resources": queryset,
+            "form": form,
+            "action": action,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/library/resource/classify.html", context)
+
+    @admin.action(description=_("Add tags or topics to the selected resources"))
+    def add_classification(self, request, queryset):
+        return self._classify(request, queryset, action="add_classification", add=True)
+
+    @admin.action(description=_("Remove tags or topics from the selected resources"))
+    def remove_classification(self, request, queryset):
+        return self._classify(request, queryset, action="remove_classification", add=False)
+
+    @admin.action(description=_("Check the links of the selected resources now"))
+    def check_links(self, request, queryset):
+        counts = services.resources_check_links(resources=queryset)
+        self.message_user(
+            request,
+            _("%(checked)d links checked, %(broken)d broken.") % counts,
+            messages.WARNING if counts["broken"] else messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Export the selected resources as CSV"))
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="library-resources.csv"'
+        services.resources_export(resources=queryset, out=response)
+        return response
+
+    def get_urls(self):
+        urls = [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="library_resource_import",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def import_view(self, request):
+        """Upload a CSV, see each row's problems, then import the valid rows."""
+        if not self.has_add_permission(request):
+            return redirect("admin:library_resource_changelist")
+        report, text = None, ""
+        upload = CsvUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and "confirm" in request.POST:
+            text = request.POST.get("csv", "")
+            report = services.resources_import(text=text, user=request.user, commit=True)
+            imported = sum(1 for row in report if row.resource)
+            self.message_user(
+                request,
+                _("%(count)d resources imported.") % {"count": imported},
+                messages.SUCCESS,
+            )
+            return redirect("admin:library_resource_changelist")
+        if request.method == "POST" and upload.is_valid():
+            text = upload.cleaned_data["file"]
+            report = services.resources_import(text=text, user=request.user, commit=False)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import resources from CSV"),
+            "opts": self.model._meta,
+            "form": upload,
+            "report": report,
+            "valid_rows": sum(1 for row in report or [] if not row.errors),
+            "csv_text": text,
+            "columns": services.CSV_COLUMNS,
+        }
+        return TemplateResponse(request, "admin/library/resource/import.html", context)
+
+
+class CollectionItemInline(admin.TabularInline):
+    model = CollectionItem
+    autocomplete_fields = ["resource"]
+    fields = ["position", "resource", "note"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("resource")
+
+
+@admin.register(Collection)
+class CollectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "is_published", "ordering", "item_count", "updated_at"]
+    list_editable = ["is_published", "ordering"]
+    list_filter = ["is_published", "updated_at"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [CollectionItemInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(item_total=Count("items"))
+
+    @admin.display(description=_("resources"), ordering="item_total")
+    def item_count(self, obj):
+        return obj.item_total

@@ -6,8 +6,9 @@ Titles and publishers are invented for the demo; links point to example.org.
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
 
-from library.models import Resource
+from library.models import Collection, CollectionItem, Resource
 from members.models import User
 from racop.models import Topic
 
@@ -501,6 +502,25 @@ SUGGESTIONS = [
 ]
 
 
+# Reading lists: title, summary, resource titles in reading order.
+COLLECTIONS = [
+    ("Getting started with dynamic accountability",
+     "Five readings for an organisation taking its first steps, from the idea to practice.",
+     ["Dynamic accountability: a practical guide for CSOs",
+      "Feedback loops toolkit: asking, listening, responding",
+      "Case study: a youth centre in Tuzla lets its users set the budget",
+      "Case study: community scorecards in rural North Macedonia",
+      "Podcast: talking about failure without losing funding"]),
+    ("Opening up your finances and governance",
+     "Templates and examples for publishing budgets, salaries and board decisions.",
+     ["Open budgets for small organisations",
+      "Annual report template that people actually read",
+      "Case study: publishing salaries in a Kosovo watchdog",
+      "Board governance self-check",
+      "Code of ethics for civil-society organisations in Montenegro"]),
+]  # fmt: skip
+
+
 def _create(row, *, status, user, number):
     from library.services import resource_unique_slug
 
@@ -546,4 +566,22 @@ def seed():
     for number, row in enumerate(SUGGESTIONS, start=len(RESOURCES)):
         _, new = _create(row, status=Resource.Status.IN_REVIEW, user=member, number=number)
         created += new
-    return f"{created} resources"
+    collections = 0
+    for ordering, (title, summary, titles) in enumerate(COLLECTIONS, start=1):
+        collection, new = Collection.objects.get_or_create(
+            title=title,
+            defaults={
+                "slug": slugify(title),
+                "summary": summary,
+                "is_published": True,
+                "ordering": ordering,
+            },
+        )
+        collections += new
+        for resource in Resource.objects.filter(title__in=titles):
+            CollectionItem.objects.get_or_create(
+                collection=collection,
+                resource=resource,
+                defaults={"position": titles.index(resource.title) + 1},
+            )
+    return f"{created} resources, {collections} collections"

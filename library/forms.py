@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from library.models import Resource
+from racop.models import Topic
 
 OLE = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"}
 # What the content of a file with each name ending must be; None: plain UTF-8 text.
@@ -148,6 +149,79 @@ class ResourceSuggestForm(forms.ModelForm):
         cleaned = super().clean()
         if not cleaned.get("url") and not cleaned.get("file") and not self.has_error("file"):
             self.add_error("url", _("Give a link, upload a file, or both."))
+        duplicate = (
+            Resource.objects.filter(
+                status__in=[Resource.Status.PUBLISHED, Resource.Status.IN_REVIEW]
+            )
+            .duplicates_of(title=cleaned.get("title", ""), url=cleaned.get("url", ""))
+            .first()
+        )
+        if duplicate:
+            field = (
+                "url"
+                if cleaned.get("url") and duplicate.url.lower() == cleaned["url"].lower()
+                else "title"
+            )
+            self.add_error(
+                field,
+                _("The library already has this, or something very like it: “%(title)s”.")
+                % {"title": duplicate.title},
+            )
         if cleaned.get("scope") == Resource.Scope.COUNTRIES and not cleaned.get("countries"):
             self.add_error("countries", _("Choose the countries the resource is about."))
         return cleaned
+
+
+class ResourceImportForm(forms.ModelForm):
+    """One row of a CSV import, validated like any resource."""
+
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(), to_field_name="slug", required=False
+    )
+    tags = forms.CharField(required=False, max_length=500)
+
+    class Meta:
+        model = Resource
+        fields = [
+            "title",
+            "url",
+            "type",
+            "summary",
+            "body",
+            "publisher",
+            "year",
+            "languages",
+            "scope",
+            "countries",
+            "commitments",
+            "topics",
+            "visibility",
+            "status",
+        ]
+
+    def clean_year(self):
+        year = self.cleaned_data.get("year")
+        if year is not None and not 1900 <= year <= 2100:
+            raise ValidationError(_("Give a year between 1900 and 2100."), code="year")
+        return year
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("url"):
+            self.add_error("url", _("Give a link; files are uploaded in the resource's page."))
+        return cleaned
+
+
+class CsvUploadForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8, with a header row."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise ValidationError(_("Import at most 5 MB at a time."), code="file_size")
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(
+                _("Save the file as UTF-8 and try again."), code="encoding"
+            ) from None

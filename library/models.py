@@ -1,3 +1,4 @@
+import re
 import uuid
 from pathlib import PurePath
 
@@ -72,11 +73,41 @@ class ChoiceArrayField(ArrayField):
         return super(ArrayField, self).formfield(**defaults)
 
 
+# Python's copy of the database's library_fold() (migration 0001), for highlighting.
+FOLD = str.maketrans(
+    "абвгдђежзијклмнопрстћуфхцчшѐѝàáâãäåāăąçćčďđðèéêëēėęěğìíîïīįıľĺłñńňòóôõöøōőŕřśşșšťţțùúûüūůűųýÿźżž",
+    "abvgddezzijklmnoprstcufhccseiaaaaaaaaacccdddeeeeeeeegiiiiiiilllnnnoooooooorrsssstttuuuuuuuuyyzzz",
+)
+PAIRS = {
+    "љ": "lj", "њ": "nj", "џ": "dz", "ѓ": "gj", "ќ": "kj", "ѕ": "dz",
+    "ß": "ss", "æ": "ae", "œ": "oe",
+}  # fmt: skip
+
+
+def fold(text: str) -> str:
+    text = text.lower()
+    for letter, latin in PAIRS.items():
+        text = text.replace(letter, latin)
+    return text.translate(FOLD)
+
+
 class Fold(Func):
     """Lower-case, strip accents and transliterate Cyrillic (see migration 0001)."""
 
     function = "library_fold"
     output_field = models.TextField()
+
+
+class TitleKey(Func):
+    """A title folded and stripped of everything but letters and digits, for duplicates."""
+
+    template = "regexp_replace(library_fold(%(expressions)s), '[^a-z0-9]+', '', 'g')"
+    output_field = models.TextField()
+
+
+def title_key(title):
+    """Return Python's version of TitleKey for a title."""
+    return re.sub(r"[^a-z0-9]+", "", fold(title or ""))
 
 
 def weighted(field, weight):
@@ -166,6 +197,23 @@ class ResourceQuerySet(models.QuerySet):
             self.filter(search_vector=search_query)
             .annotate(rank=SearchRank(F("search_vector"), search_query))
             .order_by("-rank", F("published_at").desc(nulls_last=True))
+        )
+
+    def duplicates_of(self, *, title="", url=""):
+        """Return resources with the same link or a title that differs only in case,
+        accents, script or punctuation."""
+        condition = Q(pk__in=[])
+        if url:
+            condition |= Q(url__iexact=url.strip())
+        key = title_key(title)
+        if key:
+            condition |= Q(title_key=key)
+        return self.annotate(title_key=TitleKey("title")).filter(condition)
+
+    def broken_links(self):
+        """Return resources whose link failed its last check."""
+        return self.filter(link_status__isnull=False).exclude(
+            link_status__gte=200, link_status__lt=400
         )
 
     def related_to(self, resource):
@@ -285,6 +333,15 @@ class Resource(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    link_status = models.PositiveSmallIntegerField(
+        _("link status"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The HTTP status of the last link check; 0 when the site did not answer."),
+    )
+    link_error = models.CharField(_("link problem"), max_length=200, blank=True, editable=False)
+    link_checked_at = models.DateTimeField(_("link checked"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -350,9 +407,77 @@ class Resource(models.Model):
         self.keywords = " ".join(names)
         Resource.objects.filter(pk=self.pk).update(keywords=self.keywords)
 
+    @property
+    def link_broken(self):
+        return self.link_status is not None and not 200 <= self.link_status < 400
+
     def publish(self):
         """Make the resource public in the library (from any state)."""
         self.status = self.Status.PUBLISHED
         self.review_note = ""
         self.published_at = self.published_at or timezone.now()
         self.save(update_fields=["status", "review_note", "published_at", "updated_at"])
+
+
+class CollectionQuerySet(models.QuerySet):
+    def published(self):
+        """Return collections shown on the site."""
+        return self.filter(is_published=True)
+
+
+class Collection(models.Model):
+    """An ordered reading list coordinators curate, such as a first path through a topic."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    summary = models.TextField(_("summary"), max_length=1000, blank=True)
+    body = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+    is_published = models.BooleanField(_("published"), default=False)
+    ordering = models.PositiveIntegerField(_("ordering"), default=100)
+    resources = models.ManyToManyField(
+        Resource,
+        through="CollectionItem",
+        verbose_name=_("resources"),
+        related_name="collections",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CollectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["ordering", "title"]
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("library:collection_detail", kwargs={"slug": self.slug})
+
+
+class CollectionItem(models.Model):
+    """A resource's place in a collection, with the curator's note on why to read it."""
+
+    collection = models.ForeignKey(
+        Collection, models.CASCADE, related_name="items", verbose_name=_("collection")
+    )
+    resource = models.ForeignKey(
+        Resource, models.CASCADE, related_name="collection_items", verbose_name=_("resource")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    note = models.TextField(_("note"), blank=True, max_length=1000)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("collection item")
+        verbose_name_plural = _("collection items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "resource"], name="collection_item_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.collection} – {self.resource}"

@@ -16,23 +16,17 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.models import Tag
 
-from library.models import COMMITMENTS, LANGUAGES, Resource, country_choices, folded_query
+from library.models import (
+    COMMITMENTS,
+    LANGUAGES,
+    Resource,
+    country_choices,
+    fold,
+    folded_query,
+)
 from racop.models import Topic
 
-# Python's copy of the database's library_fold() (migration 0001), for highlighting.
-FOLD = str.maketrans(
-    "абвгдђежзијклмнопрстћуфхцчшѐѝàáâãäåāăąçćčďđðèéêëēėęěğìíîïīįıľĺłñńňòóôõöøōőŕřśşșšťţțùúûüūůűųýÿźżž",
-    "abvgddezzijklmnoprstcufhccseiaaaaaaaaacccdddeeeeeeeegiiiiiiilllnnnoooooooorrsssstttuuuuuuuuyyzzz",
-)
-PAIRS = {"љ": "lj", "њ": "nj", "џ": "dz", "ѓ": "gj", "ќ": "kj", "ѕ": "dz", "ß": "ss"}
 WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    text = text.lower()
-    for letter, latin in PAIRS.items():
-        text = text.replace(letter, latin)
-    return text.translate(FOLD)
 
 
 class SlugListField(forms.Field):
@@ -115,6 +109,7 @@ def facet_filter(name, values):
 
 def _unnest_counts(queryset, column):
     """Count resources per element of an array column, in one query."""
+    # `column` is one of this module's own names, never user input; values go as params.
     sql, params = queryset.order_by().values(column).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(

@@ -3,6 +3,7 @@ import json
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from library import services
 from library.forms import ResourceSuggestForm
-from library.models import Resource
+from library.models import Collection, CollectionItem, Resource
 from library.search import LibrarySearch, highlight
 from members.permissions import member_required
 
@@ -126,3 +127,26 @@ def suggestion_list(request):
     """Show the member's own suggestions and where each one stands."""
     suggestions = Resource.objects.filter(added_by=request.user).order_by("-created_at")
     return render(request, "library/suggestion_list.html", {"suggestions": suggestions})
+
+
+@require_GET
+def collection_list(request):
+    """Show the reading lists coordinators curate."""
+    collections = Collection.objects.published()
+    return render(request, "library/collection_list.html", {"collections": collections})
+
+
+@require_GET
+def collection_detail(request, slug):
+    """Show a reading list, in order, with what the visitor may see of it."""
+    visible = Resource.objects.published().visible_to(request.user)
+    items = (
+        CollectionItem.objects.filter(resource__in=visible)
+        .select_related("resource")
+        .prefetch_related("resource__topics")
+    )
+    collection = get_object_or_404(
+        Collection.objects.published().prefetch_related(Prefetch("items", queryset=items)),
+        slug=slug,
+    )
+    return render(request, "library/collection_detail.html", {"collection": collection})
