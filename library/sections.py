@@ -1,16 +1,20 @@
 """The library's blocks on the home page and on topic pages (two queries each)."""
 
+from django.db.models import F
+
 from library.models import Resource
 
 HOME_SIZE = 4
 
 
 def home_latest(request, **kwargs):
+    """Return featured resources first, then the newest."""
     resources = (
         Resource.objects.published()
         .visible_to(request.user)
         .exclude(type=Resource.Type.NEWS)
         .for_list()
+        .order_by("-featured", F("published_at").desc(nulls_last=True))
     )
     return {"resources": list(resources[:HOME_SIZE])}
 

@@ -1,11 +1,13 @@
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from library.models import Resource
 from tests.factories import MemberFactory, ResourceFactory, TopicFactory
@@ -284,3 +286,12 @@ def test_home_and_topic_sections(client):
     assert guide.title in home
     assert "Secret" not in home
     assert guide.title in client.get(topic.get_absolute_url()).content.decode()
+
+
+def test_home_shows_featured_resources_first(client):
+    featured = ResourceFactory(
+        title="Featured old one", featured=True, published_at=timezone.now() - timedelta(days=900)
+    )
+    ResourceFactory.create_batch(5)
+    html = client.get("/").content.decode()
+    assert featured.title in html
