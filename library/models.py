@@ -357,9 +357,20 @@ class Resource(models.Model):
             GinIndex(fields=["languages"], name="resource_languages_gin"),
             GinIndex(fields=["countries"], name="resource_countries_gin"),
             GinIndex(fields=["commitments"], name="resource_commitments_gin"),
+            # Listings in the orders they are shown in, over published resources only.
             models.Index(
-                fields=["status", "visibility", "-published_at"], name="resource_listing_idx"
+                F("published_at").desc(nulls_last=True),
+                F("created_at").desc(),
+                name="resource_newest_idx",
+                condition=Q(status="published"),
             ),
+            models.Index(
+                F("featured").desc(),
+                F("published_at").desc(nulls_last=True),
+                name="resource_featured_idx",
+                condition=Q(status="published"),
+            ),
+            models.Index(fields=["title"], name="resource_title_idx"),
             models.Index(fields=["type", "status"], name="resource_type_idx"),
             models.Index(fields=["year"], name="resource_year_idx"),
         ]

@@ -69,6 +69,7 @@ class LibrarySearchForm(forms.Form):
     year = YearListField(required=False)
 
 
+FACET_CACHE_SECONDS = 120
 FACETS = ["type", "topic", "tag", "commitment", "language", "scope", "country", "year"]
 FACET_LABELS = {
     "type": _("Type"),
@@ -146,6 +147,9 @@ class LibrarySearch:
         self.data = self.form.cleaned_data
         self.query = self.data.get("q", "").strip()
         self.chosen = {name: self.data.get(name) or [] for name in FACETS}
+        self.audience = (
+            "members" if user.is_authenticated and (user.is_member or user.is_staff) else "public"
+        )
         base = Resource.objects.published().visible_to(user)
         if self.query:
             base = base.filter(search_vector=folded_query(self.query))
@@ -221,10 +225,10 @@ class LibrarySearch:
             else {},
         }
 
-    def facets(self):
-        """Return every facet with counts under the other facets' filters (8 queries)."""
-        counts = {}
-        labels = self._static_labels()
+    def _counts(self):
+        """Return each facet's counts under the other facets' filters (8 queries), and the
+        names of the topics and tags counted."""
+        counts, names = {}, {}
         for name in ["type", "scope", "year"]:
             rows = self.filtered(without=name).order_by().values(name).annotate(n=Count("pk"))
             counts[name] = {str(row[name]): row["n"] for row in rows if row[name] is not None}
@@ -237,7 +241,7 @@ class LibrarySearch:
             .order_by("topics__ordering", "topics__name")
         )
         counts["topic"] = {row["topics__slug"]: row["n"] for row in topic_rows}
-        labels["topic"] = {row["topics__slug"]: row["topics__name"] for row in topic_rows}
+        names["topic"] = {row["topics__slug"]: row["topics__name"] for row in topic_rows}
         tag_rows = (
             self.filtered(without="tag")
             .order_by()
@@ -247,7 +251,7 @@ class LibrarySearch:
             .order_by("-n", "tags__name")[:20]
         )
         counts["tag"] = {row["tags__slug"]: row["n"] for row in tag_rows}
-        labels["tag"] = {row["tags__slug"]: row["tags__name"] for row in tag_rows}
+        names["tag"] = {row["tags__slug"]: row["tags__name"] for row in tag_rows}
         for name, column in [
             ("language", "languages"),
             ("country", "countries"),
@@ -255,7 +259,27 @@ class LibrarySearch:
         ]:
             found = _unnest_counts(self.filtered(without=name), column)
             counts[name] = {str(key): n for key, n in found.items()}
-        labels["country"] = {code: countries.name(code) for code in counts["country"]}
+        return counts, names
+
+    def facets(self):
+        """Return every facet with its values, counts and links.
+
+        The unfiltered library's counts are cached briefly: they cost a scan of every
+        resource, and the landing page is the most visited.
+        """
+        if self.is_filtered:
+            counts, names = self._counts()
+        else:
+            key = f"library:facet-counts:{self.audience}"
+            counts, names = cache.get(key) or (None, None)
+            if counts is None:
+                counts, names = self._counts()
+                cache.set(key, (counts, names), FACET_CACHE_SECONDS)
+        labels = {
+            **self._static_labels(),
+            **names,
+            "country": {code: countries.name(code) for code in counts["country"]},
+        }
         counts["year"] = dict(sorted(counts["year"].items(), reverse=True))
         counts["type"] = {k: counts["type"][k] for k in labels["type"] if k in counts["type"]}
         result = []
@@ -317,7 +341,7 @@ def vocabulary_words() -> list[str]:
                 " SELECT regexp_split_to_table(library_fold(title), '\\W+') AS word"
                 " FROM library_resource WHERE status = %s"
                 " UNION ALL SELECT regexp_split_to_table(library_fold(name), '\\W+')"
-                " FROM taggit_tag) AS words WHERE length(word) > 2",
+                " FROM taggit_tag) AS words WHERE length(word) > 2 AND word !~ '[0-9]'",
                 [Resource.Status.PUBLISHED],
             )
             words = [row[0] for row in cursor.fetchall()]

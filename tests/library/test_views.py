@@ -134,10 +134,13 @@ def test_list_query_count_is_flat(client, member, django_assert_max_num_queries,
         resource.topics.set(topics)
         resource.tags.add(f"tag-{n}", "feedback")
     client.force_login(member)
-    with django_assert_max_num_queries(16):
+    # Cold caches (facet counts, spelling vocabulary) cost a few writes; warm ones save the scans.
+    with django_assert_max_num_queries(20):
         assert client.get(LIST, {"q": "accountability", "topic": topics[0].slug}).status_code == 200
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(20):
         assert client.get(LIST).status_code == 200
+    with django_assert_max_num_queries(7):
+        assert client.get(LIST, {"page": "2"}).status_code == 200
 
 
 @pytest.mark.parametrize("size", [1, 12])
