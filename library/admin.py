@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from library import services
-from library.forms import CsvUploadForm
-from library.models import Collection, CollectionItem, Resource
+from library.forms import CsvUploadForm, regional_country_choices
+from library.models import LANGUAGES, Collection, CollectionItem, Resource
 from racop.models import Topic
 
 
@@ -54,6 +54,28 @@ class LinkFilter(admin.SimpleListFilter):
         return queryset
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return LANGUAGES
+
+    def queryset(self, request, queryset):
+        return queryset.filter(languages__contains=[self.value()]) if self.value() else queryset
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        return regional_country_choices()
+
+    def queryset(self, request, queryset):
+        return queryset.filter(countries__contains=[self.value()]) if self.value() else queryset
+
+
 @admin.register(Resource)
 class ResourceAdmin(admin.ModelAdmin):
     list_display = [
@@ -75,6 +97,8 @@ class ResourceAdmin(admin.ModelAdmin):
         "visibility",
         "featured",
         "scope",
+        LanguageFilter,
+        CountryFilter,
         "topics",
         "year",
         "created_at",

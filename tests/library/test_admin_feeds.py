@@ -64,6 +64,11 @@ def test_admin_pages_open(coordinator_client):
     resource.topics.add(TopicFactory())
     assert coordinator_client.get(CHANGELIST, {"status__exact": "in_review"}).status_code == 200
     assert coordinator_client.get(CHANGELIST, {"q": "resource"}).status_code == 200
+    ResourceFactory(title="In Albanian", languages=["sq"], countries=["AL"])
+    for params in [{"language": "sq"}, {"country": "AL"}]:
+        html = coordinator_client.get(CHANGELIST, params).content.decode()
+        assert "In Albanian" in html
+        assert resource.title not in html
     change = reverse("admin:library_resource_change", args=[resource.pk])
     assert coordinator_client.get(change).status_code == 200
 
