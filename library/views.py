@@ -6,6 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -103,7 +104,11 @@ def resource_download(request, slug):
         handle = resource.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=resource.file_name)
+    response = FileResponse(handle, as_attachment=True, filename=resource.file_name)
+    if not resource.is_public:
+        # Keep shared caches and proxies from handing a members' file to someone else.
+        patch_cache_control(response, private=True)
+    return response
 
 
 @member_required

@@ -186,6 +186,7 @@ def test_download_is_protected_like_the_resource(as_role, role, stored_file):
     if role in SEES_MEMBERS_ONLY:
         assert response.status_code == 200
         assert "attachment" in response["Content-Disposition"]
+        assert "private" in response["Cache-Control"]
         assert b"".join(response.streaming_content) == PDF
     else:
         assert response.status_code == 404
