@@ -9,7 +9,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
 from django.db.models import Count, F, Func, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -371,6 +371,9 @@ class Resource(models.Model):
                 condition=Q(status="published"),
             ),
             models.Index(fields=["title"], name="resource_title_idx"),
+            # Duplicate detection looks resources up by link and by folded title.
+            models.Index(Upper("url"), name="resource_url_upper_idx"),
+            models.Index(TitleKey("title"), name="resource_title_key_idx"),
             models.Index(fields=["type", "status"], name="resource_type_idx"),
             models.Index(fields=["year"], name="resource_year_idx"),
         ]
