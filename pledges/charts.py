@@ -6,7 +6,7 @@ from pledges.models import Level
 
 BAR_HEIGHT = 28
 BAR_GAP = 12
-LABEL_WIDTH = 150
+LABEL_WIDTH = 200
 BAR_AREA = 330
 VALUE_WIDTH = 40
 

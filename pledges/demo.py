@@ -112,8 +112,11 @@ def seed():
         )
         created += 1
     individuals = User.objects.members().filter(
-        email__in=["goran.nikolic@example.org", "dafina.berisha@example.org",
-                   "nikola.jovanovic@example.org"]  # fmt: skip
+        email__in=[
+            "goran.nikolic@example.org",
+            "dafina.berisha@example.org",
+            "nikola.jovanovic@example.org",
+        ]  # fmt: skip
     )
     for person in individuals:
         if Signature.objects.filter(user=person).exists():
@@ -159,7 +162,9 @@ def seed():
                         next_step="Involve community representatives in the yearly planning."
                         if commitment.number in (5, 11)
                         else "",
-                        next_step_owner="Programme director" if commitment.number in (5, 11) else "",
+                        next_step_owner="Programme director"
+                        if commitment.number in (5, 11)
+                        else "",
                         next_step_due=(now + timedelta(days=120)).date()
                         if commitment.number in (5, 11)
                         else None,

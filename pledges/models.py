@@ -105,7 +105,9 @@ class SignatureQuerySet(models.QuerySet):
             self.order_by()
             .values("country")
             .annotate(
-                organisations=Count("pk", filter=Q(organisation__kind=Organisation.Kind.ORGANISATION)),
+                organisations=Count(
+                    "pk", filter=Q(organisation__kind=Organisation.Kind.ORGANISATION)
+                ),
                 networks=Count("pk", filter=Q(organisation__kind=Organisation.Kind.NETWORK)),
                 individuals=Count("pk", filter=Q(user__isnull=False)),
                 total=Count("pk"),
@@ -324,12 +326,10 @@ class AssessmentQuerySet(models.QuerySet):
         """Return assessments with their answers and commitments loaded."""
         return self.select_related("organisation", "user", "created_by").prefetch_related(
             Prefetch(
-                "answers", queryset=Answer.objects.select_related("commitment").order_by(
-                    "commitment__number"
-                )
+                "answers",
+                queryset=Answer.objects.select_related("commitment").order_by("commitment__number"),
             )
         )
-
 
     def contributors_by_country(self, year):
         """Return [{country, count}] of organisations that submitted for the year."""
@@ -374,9 +374,7 @@ class Assessment(models.Model):
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status, default=Status.DRAFT
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
     visibility = models.CharField(
         _("who may read it"), max_length=20, choices=Visibility, default=Visibility.MEMBERS
     )
@@ -574,7 +572,11 @@ class PeerReview(models.Model):
     def clean(self):
         if self.assessment_id and self.assessment.is_draft:
             raise ValidationError(_("Only a submitted self-assessment can be peer-reviewed."))
-        if self.reviewer_id and self.assessment_id and self.assessment.organisation_id == self.reviewer_id:
+        if (
+            self.reviewer_id
+            and self.assessment_id
+            and self.assessment.organisation_id == self.reviewer_id
+        ):
             raise ValidationError(_("An organisation cannot review itself."))
 
     @property

@@ -60,9 +60,7 @@ def commitment_radar(*, year: int, with_countries: bool) -> Radar:
         if with_countries:
             country_rows = _country_rows(year, answers, commitments)
     chart = (
-        charts.radar([(str(row.commitment.number), row.average) for row in rows])
-        if shown
-        else None
+        charts.radar([(str(row.commitment.number), row.average) for row in rows]) if shown else None
     )
     return Radar(year, contributors, shown, rows, country_rows, chart)
 

@@ -62,8 +62,7 @@ def pledge_sign(
         raise PermissionDenied(_("Only a representative can sign for an organisation."))
     signatory = {"organisation": organisation} if organisation else {"user": user}
     already = _(
-        "%(signatory)s has already signed the Pledge. Withdraw that signature first "
-        "to sign again."
+        "%(signatory)s has already signed the Pledge. Withdraw that signature first to sign again."
     ) % {"signatory": organisation or _("You")}
     if Signature.objects.active().filter(**signatory).exists():
         raise ValidationError(already)

@@ -25,9 +25,7 @@ urlpatterns = [
         name="commitment_detail",
     ),
     path("accountability/assessments/", views.assessment_list, name="assessment_list"),
-    path(
-        "accountability/assessments/<int:pk>/", views.assessment_detail, name="assessment_detail"
-    ),
+    path("accountability/assessments/<int:pk>/", views.assessment_detail, name="assessment_detail"),
     path(
         "accountability/assessments/<int:pk>/edit/", views.assessment_edit, name="assessment_edit"
     ),

@@ -254,10 +254,7 @@ def accountability(request):
     year = _radar_year(request)
     radar = commitment_radar(year=year, with_countries=is_member)
     years = (
-        Assessment.objects.submitted()
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
+        Assessment.objects.submitted().order_by("-year").values_list("year", flat=True).distinct()
     )
     context = {
         "radar": radar,
@@ -279,13 +276,23 @@ def radar_csv(request):
     response["Content-Disposition"] = f'attachment; filename="commitment-radar-{radar.year}.csv"'
     writer = csv.writer(response)
     writer.writerow(
-        ["commitment", "title", *[label for _value, label in Level.choices], "average",
-         *[row.name for row in radar.countries]]  # fmt: skip
+        [
+            "commitment",
+            "title",
+            *[label for _value, label in Level.choices],
+            "average",
+            *[row.name for row in radar.countries],
+        ]  # fmt: skip
     )
     for index, row in enumerate(radar.rows):
         writer.writerow(
-            [row.commitment.number, row.commitment.title, *row.counts, row.average,
-             *[country.averages[index] for country in radar.countries]]  # fmt: skip
+            [
+                row.commitment.number,
+                row.commitment.title,
+                *row.counts,
+                row.average,
+                *[country.averages[index] for country in radar.countries],
+            ]  # fmt: skip
         )
     return response
 
@@ -324,8 +331,7 @@ def assessment_detail(request, pk):
     )
     user = request.user
     is_owner = user.is_authenticated and (
-        assessment.user_id == user.pk
-        or Assessment.objects.owned_by(user).filter(pk=pk).exists()
+        assessment.user_id == user.pk or Assessment.objects.owned_by(user).filter(pk=pk).exists()
     )
     reviews = PeerReview.objects.none()
     if is_owner or (user.is_authenticated and user.is_staff):
@@ -376,9 +382,7 @@ def assessment_edit(request, pk):
 @member_required
 def peer_review_request(request, pk):
     """Ask another organisation to review a submitted assessment."""
-    assessment = get_object_or_404(
-        Assessment.objects.owned_by(request.user).with_answers(), pk=pk
-    )
+    assessment = get_object_or_404(Assessment.objects.owned_by(request.user).with_answers(), pk=pk)
     form = PeerReviewRequestForm(request.POST, assessment=assessment)
     if form.is_valid():
         try:
@@ -390,7 +394,8 @@ def peer_review_request(request, pk):
         else:
             messages.success(
                 request,
-                _("%(reviewer)s was asked to review.") % {"reviewer": form.cleaned_data["reviewer"]},
+                _("%(reviewer)s was asked to review.")
+                % {"reviewer": form.cleaned_data["reviewer"]},
             )
             return redirect(assessment)
     context = {
@@ -500,4 +505,3 @@ def organisation_accountability(request, slug):
         "levels": dict(Level.choices),
     }
     return render(request, "pledges/organisation_accountability.html", context)
-

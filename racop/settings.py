@@ -184,6 +184,8 @@ LANGUAGES = [
     ("tr", _("Turkish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Kosovo has no ISO 3166-1 code yet; XK is the code the region uses.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 TIME_ZONE = env("TIME_ZONE", "Europe/Belgrade")
 USE_I18N = True
 USE_TZ = True
