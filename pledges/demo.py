@@ -116,7 +116,7 @@ def seed():
             "goran.nikolic@example.org",
             "dafina.berisha@example.org",
             "nikola.jovanovic@example.org",
-        ]  # fmt: skip
+        ]
     )
     for person in individuals:
         if Signature.objects.filter(user=person).exists():

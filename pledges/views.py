@@ -282,7 +282,7 @@ def radar_csv(request):
             *[label for _value, label in Level.choices],
             "average",
             *[row.name for row in radar.countries],
-        ]  # fmt: skip
+        ]
     )
     for index, row in enumerate(radar.rows):
         writer.writerow(
@@ -292,7 +292,7 @@ def radar_csv(request):
                 *row.counts,
                 row.average,
                 *[country.averages[index] for country in radar.countries],
-            ]  # fmt: skip
+            ]
         )
     return response
 
