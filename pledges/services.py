@@ -61,9 +61,15 @@ def pledge_sign(
     if organisation is not None and not is_representative(user, organisation):
         raise PermissionDenied(_("Only a representative can sign for an organisation."))
     signatory = {"organisation": organisation} if organisation else {"user": user}
-    already = _(
-        "%(signatory)s has already signed the Pledge. Withdraw that signature first to sign again."
-    ) % {"signatory": organisation or _("You")}
+    if organisation:
+        already = _(
+            "%(organisation)s has already signed the Pledge. Withdraw that signature first "
+            "to sign again."
+        ) % {"organisation": organisation}
+    else:
+        already = _(
+            "You have already signed the Pledge. Withdraw that signature first to sign again."
+        )
     if Signature.objects.active().filter(**signatory).exists():
         raise ValidationError(already)
     try:

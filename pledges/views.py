@@ -51,12 +51,17 @@ def _filtered_signatures(request):
         ((row["country"], countries.name(row["country"]) or _("Unknown")) for row in counts),
         key=lambda choice: choice[1],
     )
+    asked = countries.alpha2(request.GET.get("country", ""))
+    if asked and asked not in dict(choices):
+        # A real country nobody signed from yet: a valid filter with no results.
+        choices.append((asked, countries.name(asked)))
     form = SignatureFilterForm(request.GET or None, countries=choices)
-    signatures = Signature.objects.public()
-    if form.is_valid():
-        signatures = signatures.in_country(form.cleaned_data["country"]).of_type(
-            form.cleaned_data["type"]
-        )
+    form.is_valid()
+    # Each valid filter applies; an invalid one is ignored rather than answered with an error.
+    data = getattr(form, "cleaned_data", {})
+    signatures = (
+        Signature.objects.public().in_country(data.get("country")).of_type(data.get("type"))
+    )
     return form, signatures, counts
 
 
