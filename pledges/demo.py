@@ -62,8 +62,10 @@ EVIDENCE = [
 
 def _levels(seed: int, year_offset: int) -> list[int]:
     """Return believable levels for 12 commitments: improving a little each year."""
-    return [min(3, (seed + number * 7) % 3 + year_offset * ((number + seed) % 2)) for number in
-            range(1, 13)]  # fmt: skip
+    return [
+        min(3, (seed + number * 7) % 3 + year_offset * ((number + seed) % 2))
+        for number in range(1, 13)
+    ]
 
 
 def seed():

@@ -370,8 +370,9 @@ def test_radar_query_count_is_flat(
         assert client.get(reverse("pledges:accountability")).status_code == 200
 
 
-@pytest.mark.parametrize(("role", "status"), [("visitor", 404), ("member", 404),
-                                              ("coordinator", 200)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("role", "status"), [("visitor", 404), ("member", 404), ("coordinator", 200)]
+)
 def test_radar_csv_is_for_coordinators(as_role, role, status, commitments):
     for _ in range(3):
         assessed(OrganisationFactory(), commitments)
@@ -410,8 +411,9 @@ def test_assessment_list_is_for_members(as_role, role, status):
     assert as_role(role).get(reverse("pledges:assessment_list")).status_code == status
 
 
-def test_representative_starts_fills_and_submits(client, representative, organisation, signed,
-                                                 commitments):  # fmt: skip
+def test_representative_starts_fills_and_submits(
+    client, representative, organisation, signed, commitments
+):
     client.force_login(representative)
     year = timezone.now().year
     response = client.post(
@@ -453,8 +455,9 @@ def answer_data(answers, *, level, visibility="members"):
     return data
 
 
-def test_submitting_with_missing_levels_keeps_the_draft(client, representative, organisation,
-                                                        signed, commitments):  # fmt: skip
+def test_submitting_with_missing_levels_keeps_the_draft(
+    client, representative, organisation, signed, commitments
+):
     assessment = services.assessment_start(
         user=representative, year=2026, organisation=organisation
     )
@@ -482,8 +485,9 @@ def test_submitting_with_missing_levels_keeps_the_draft(client, representative, 
         ("level", "9", "Select a valid choice"),
     ],
 )
-def test_assessment_bad_input(client, representative, organisation, signed, commitments, field,
-                              value, message):  # fmt: skip
+def test_assessment_bad_input(
+    client, representative, organisation, signed, commitments, field, value, message
+):
     assessment = services.assessment_start(
         user=representative, year=2026, organisation=organisation
     )
@@ -528,16 +532,41 @@ def test_others_cannot_edit_an_assessment(client, member, coordinator, commitmen
 @pytest.mark.parametrize(
     ("visibility", "expected"),
     [
-        ("private", {"visitor": 404, "applicant": 404, "member": 404, "representative": 200,
-                     "coordinator": 200}),
-        ("members", {"visitor": 404, "applicant": 404, "member": 200, "representative": 200,
-                     "coordinator": 200}),
-        ("public", {"visitor": 200, "applicant": 200, "member": 200, "representative": 200,
-                    "coordinator": 200}),
+        (
+            "private",
+            {
+                "visitor": 404,
+                "applicant": 404,
+                "member": 404,
+                "representative": 200,
+                "coordinator": 200,
+            },
+        ),
+        (
+            "members",
+            {
+                "visitor": 404,
+                "applicant": 404,
+                "member": 200,
+                "representative": 200,
+                "coordinator": 200,
+            },
+        ),
+        (
+            "public",
+            {
+                "visitor": 200,
+                "applicant": 200,
+                "member": 200,
+                "representative": 200,
+                "coordinator": 200,
+            },
+        ),
     ],
-)  # fmt: skip
-def test_assessment_page_per_role_and_visibility(as_role, organisation, commitments, visibility,
-                                                 expected):  # fmt: skip
+)
+def test_assessment_page_per_role_and_visibility(
+    as_role, organisation, commitments, visibility, expected
+):
     assessment = assessed(organisation, commitments, visibility=visibility)
     for role, status in expected.items():
         client = as_role(role)
@@ -546,8 +575,9 @@ def test_assessment_page_per_role_and_visibility(as_role, organisation, commitme
 
 
 @pytest.mark.parametrize("size", [1, 6])
-def test_assessment_pages_query_count_is_flat(client, representative, organisation, commitments,
-                                              django_assert_max_num_queries, size):  # fmt: skip
+def test_assessment_pages_query_count_is_flat(
+    client, representative, organisation, commitments, django_assert_max_num_queries, size
+):
     client.force_login(representative)
     assessments = [
         assessed(organisation, commitments, year=2026 - i, visibility="public") for i in range(size)
@@ -571,9 +601,10 @@ def review(representative, organisation, commitments):
     assessment = assessed(organisation, commitments)
     reviewer = MembershipFactory().user
     return services.peer_review_request(
-        assessment=assessment, reviewer=reviewer.memberships.get().organisation,
+        assessment=assessment,
+        reviewer=reviewer.memberships.get().organisation,
         user=representative,
-    )  # fmt: skip
+    )
 
 
 def reviewer_of(review):
@@ -594,8 +625,9 @@ def comment_data(review, field, value):
     return data
 
 
-def test_request_a_peer_review_from_the_assessment_page(client, representative, organisation,
-                                                        commitments, mailoutbox):  # fmt: skip
+def test_request_a_peer_review_from_the_assessment_page(
+    client, representative, organisation, commitments, mailoutbox
+):
     assessment = assessed(organisation, commitments)
     peer = MembershipFactory().user
     client.force_login(representative)
@@ -609,8 +641,9 @@ def test_request_a_peer_review_from_the_assessment_page(client, representative, 
     ("value", "message"),
     [("", "Choose the organisation you ask."), ("999999", "Choose one of the organisations")],
 )
-def test_peer_review_request_bad_input(client, representative, organisation, commitments, value,
-                                       message):  # fmt: skip
+def test_peer_review_request_bad_input(
+    client, representative, organisation, commitments, value, message
+):
     assessment = assessed(organisation, commitments)
     client.force_login(representative)
     url = reverse("pledges:peer_review_request", args=[assessment.pk])
