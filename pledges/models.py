@@ -167,6 +167,7 @@ class Signature(models.Model):
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("signed by"),
     )
@@ -382,6 +383,7 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("started by"),
     )
@@ -539,6 +541,7 @@ class PeerReview(models.Model):
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("requested by"),
     )
