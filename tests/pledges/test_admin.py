@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
@@ -95,7 +97,7 @@ def test_admin_refuses_pairing_a_draft_or_itself(coordinator_client):
 
 @override_settings(DEBUG=True)
 def test_demo_adds_signatures_assessments_and_a_review():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     assert PledgeVersion.objects.published().count() == 2
     assert Signature.objects.active().filter(organisation__isnull=False).count() >= 8
     assert Signature.objects.active().filter(user__isnull=False).count() >= 2

@@ -695,12 +695,6 @@ def test_review_is_private_to_the_pair_and_coordinators(as_role, role, status, r
     assert as_role(role).get(review.get_absolute_url()).status_code == status
 
 
-def test_review_page_query_count(client, review, django_assert_max_num_queries):
-    client.force_login(reviewer_of(review))
-    with django_assert_max_num_queries(10):
-        assert client.get(review.get_absolute_url()).status_code == 200
-
-
 # The organisation's accountability page
 
 
@@ -725,3 +719,83 @@ def test_organisation_page_for_an_unsigned_organisation(client):
     organisation = OrganisationFactory()
     url = reverse("pledges:organisation_accountability", args=[organisation.slug])
     assert "Has not signed the Pledge" in client.get(url).content.decode()
+
+
+# Every remaining page: who may see it, and a flat query count
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_public_pledge_pages_per_role(as_role, role, version):
+    SignatureFactory(version=version)
+    client = as_role(role)
+    for url in [
+        version.get_absolute_url(),
+        reverse("pledges:signatures_csv"),
+        reverse("pledges:signatures_json"),
+    ]:
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("visitor", 302),
+        ("applicant", 403),
+        ("member", 404),
+        ("representative", 200),
+        ("coordinator", 404),
+    ],
+)
+def test_assessment_edit_is_for_its_owners_only(as_role, role, status, organisation, commitments):
+    assessment = assessed(organisation, commitments, status="draft")
+    url = reverse("pledges:assessment_edit", args=[assessment.pk])
+    assert as_role(role).get(url).status_code == status
+
+
+def test_sign_page_without_a_published_version_is_not_found(client, member):
+    client.force_login(member)
+    assert client.get(SIGN_URL).status_code == 404
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_other_pages_query_count_is_flat(
+    client, representative, organisation, commitments, django_assert_max_num_queries, size
+):
+    version = PledgeVersionFactory(number=1)
+    SignatureFactory.create_batch(size, version=version)
+    for _ in range(size):
+        extra = MembershipFactory(user=representative).organisation
+        SignatureFactory(version=version, organisation=extra)
+        assessed(extra, commitments)
+    draft = assessed(organisation, commitments, status="draft")
+    client.force_login(representative)
+    pages = {
+        version.get_absolute_url(): 5,
+        reverse("pledges:signatures_json"): 5,
+        SIGN_URL: 8,
+        reverse("pledges:commitment_list"): 4,
+        commitments[0].get_absolute_url(): 9,
+        reverse("pledges:assessment_edit", args=[draft.pk]): 10,
+    }
+    for url, ceiling in pages.items():
+        with django_assert_max_num_queries(ceiling):
+            assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_review_page_query_count_is_flat(
+    client, representative, organisation, commitments, django_assert_max_num_queries, size
+):
+    assessment = assessed(organisation, commitments)
+    reviews = [
+        services.peer_review_request(
+            assessment=assessment,
+            reviewer=MembershipFactory().organisation,
+            user=representative,
+        )
+        for _ in range(size)
+    ]
+    reviews[0].comments.update(comment="A comment.", response="A response.")
+    client.force_login(representative)
+    with django_assert_max_num_queries(10):
+        assert client.get(reviews[0].get_absolute_url()).status_code == 200
