@@ -224,7 +224,10 @@ class Signature(models.Model):
 
     @property
     def signatory_name(self):
-        return str(self.organisation or self.user)
+        """Return the public name: never an individual's email address."""
+        if self.organisation_id:
+            return self.organisation.name
+        return self.user.get_full_name() or _("A member who gave no name")
 
     @property
     def country_name(self):

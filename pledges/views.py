@@ -127,6 +127,13 @@ def _open_data_rows(request):
         }
 
 
+def _spreadsheet_safe(value):
+    """Keep text a spreadsheet would run as a formula (=, +, -, @) as plain text."""
+    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@"}:
+        return "'" + value
+    return value
+
+
 @require_GET
 def signatures_csv(request):
     """Download the public signatures (with the wall's filters) as CSV."""
@@ -134,7 +141,8 @@ def signatures_csv(request):
     response["Content-Disposition"] = 'attachment; filename="pledge-signatures.csv"'
     writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
     writer.writeheader()
-    writer.writerows(_open_data_rows(request))
+    for row in _open_data_rows(request):
+        writer.writerow({key: _spreadsheet_safe(value) for key, value in row.items()})
     return response
 
 

@@ -799,3 +799,24 @@ def test_review_page_query_count_is_flat(
     client.force_login(representative)
     with django_assert_max_num_queries(10):
         assert client.get(reviews[0].get_absolute_url()).status_code == 200
+
+
+def test_an_individual_without_a_name_never_shows_their_email(client, version):
+    person = MemberFactory(first_name="", last_name="", email="hidden@example.org")
+    SignatureFactory(version=version, organisation=None, user=person)
+    for url in [
+        reverse("pledges:pledge_detail"),
+        reverse("pledges:signatures_csv"),
+        reverse("pledges:signatures_json"),
+    ]:
+        content = client.get(url).content.decode()
+        assert "hidden@example.org" not in content
+        assert "A member who gave no name" in content
+
+
+def test_open_data_csv_keeps_formulas_as_text(client, version):
+    SignatureFactory(version=version, statement='=HYPERLINK("http://evil.example")')
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(reverse("pledges:signatures_csv")).content.decode()))
+    )
+    assert rows[0]["statement"].startswith("'=")
