@@ -2,6 +2,26 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def home_pledge_context(request, **kwargs):
+    """Return the home page's Pledge block: how many signed, in one query."""
+    from pledges.models import Signature
+
+    return {"totals": Signature.objects.public().totals()}
+
+
 class PledgesConfig(AppConfig):
     name = "pledges"
     verbose_name = _("Pledges")
+
+    def ready(self):
+        from racop import sections
+
+        sections.register(
+            sections.home_sections,
+            sections.Section(
+                name="pledge",
+                template="pledges/includes/_home_pledge.html",
+                context=home_pledge_context,
+                order=20,
+            ),
+        )

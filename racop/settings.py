@@ -185,6 +185,8 @@ LANGUAGES = [
     ("tr", _("Turkish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Kosovo has no ISO 3166-1 code yet; XK is the code the region uses.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 TIME_ZONE = env("TIME_ZONE", "Europe/Belgrade")
 USE_I18N = True
 USE_TZ = True
@@ -303,9 +305,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
-
-# Kosovo has no ISO 3166 code yet; XK is the code in common use.
-COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 
 # The library: the countries offered first in forms, and what uploads may be.
 LIBRARY_COUNTRIES = env_list("LIBRARY_COUNTRIES", "AL,BA,HR,XK,ME,MK,RS,TR")

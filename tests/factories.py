@@ -93,3 +93,38 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     url = factory.Sequence(lambda n: f"https://example.org/resource/{n}")
     status = "published"
     published_at = factory.LazyFunction(timezone.now)
+# Pledges: the Pledge, signatures and self-assessments.
+class PledgeVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pledges.PledgeVersion"
+        django_get_or_create = ["number"]
+
+    number = factory.Sequence(lambda n: n + 1)
+    title = "Pledge for joint action"
+    text = "We commit to **accountability**."
+    why_it_matters = "Trust is earned."
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class SignatureFactory(factory.django.DjangoModelFactory):
+    """An organisation's signature of the current version, by its representative."""
+
+    class Meta:
+        model = "pledges.Signature"
+
+    version = factory.SubFactory(PledgeVersionFactory, number=1)
+    organisation = factory.SubFactory(OrganisationFactory)
+    signed_by = factory.SubFactory(MemberFactory)
+    country = factory.LazyAttribute(lambda s: str(s.organisation.country) if s.organisation else "")
+    statement = "We sign because trust matters."
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pledges.Assessment"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    year = factory.LazyFunction(lambda: timezone.now().year)
+    status = "submitted"
+    visibility = "members"
+    submitted_at = factory.LazyFunction(timezone.now)

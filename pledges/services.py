@@ -1,0 +1,270 @@
+"""Workflows of the Pledge, self-assessments and peer review."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from members.models import Membership, Organisation, User
+from pledges.models import (
+    Answer,
+    Assessment,
+    Commitment,
+    PeerReview,
+    PledgeVersion,
+    ReviewComment,
+    Signature,
+)
+
+
+def _send(*, subject: str, template: str, context: dict, recipients: list[str]) -> None:
+    """Send one plain-text email per recipient once the transaction commits."""
+    body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
+    messages = [EmailMessage(subject, body, None, [email]) for email in recipients if email]
+    transaction.on_commit(lambda: [message.send() for message in messages])
+
+
+def is_representative(user: User, organisation: Organisation) -> bool:
+    """Tell whether the person represents the organisation."""
+    return Membership.objects.filter(
+        user=user, organisation=organisation, role=Membership.Role.REPRESENTATIVE
+    ).exists()
+
+
+def representative_emails(organisation_ids) -> list[str]:
+    """Return the email addresses of the organisations' representatives."""
+    return list(
+        Membership.objects.filter(
+            organisation__in=organisation_ids, role=Membership.Role.REPRESENTATIVE
+        ).values_list("user__email", flat=True)
+    )
+
+
+@transaction.atomic
+def pledge_sign(
+    *,
+    user: User,
+    organisation: Organisation | None = None,
+    statement: str = "",
+    is_public: bool = True,
+) -> Signature:
+    """Sign the current Pledge for the organisation the person represents, or for themself."""
+    if not user.is_member:
+        raise PermissionDenied(_("Only members can sign the Pledge."))
+    version = PledgeVersion.objects.current()
+    if version is None:
+        raise ValidationError(_("The Pledge has not been published yet."))
+    if organisation is not None and not is_representative(user, organisation):
+        raise PermissionDenied(_("Only a representative can sign for an organisation."))
+    signatory = {"organisation": organisation} if organisation else {"user": user}
+    if organisation:
+        already = _(
+            "%(organisation)s has already signed the Pledge. Withdraw that signature first "
+            "to sign again."
+        ) % {"organisation": organisation}
+    else:
+        already = _(
+            "You have already signed the Pledge. Withdraw that signature first to sign again."
+        )
+    if Signature.objects.active().filter(**signatory).exists():
+        raise ValidationError(already)
+    try:
+        # A savepoint, so a representative signing at the same moment gets the message.
+        with transaction.atomic():
+            return Signature.objects.create(
+                version=version,
+                signed_by=user,
+                country=str(organisation.country) if organisation else _user_country(user),
+                statement=statement,
+                is_public=is_public,
+                **signatory,
+            )
+    except IntegrityError as error:
+        raise ValidationError(already) from error
+
+
+def _user_country(user: User) -> str:
+    """Return the country of the person's first organisation, if any."""
+    organisation = Organisation.objects.filter(memberships__user=user).order_by("name").first()
+    return str(organisation.country) if organisation else ""
+
+
+def can_act_on(user: User, signature: Signature) -> bool:
+    """Tell whether the person may withdraw or renew the signature."""
+    if signature.user_id:
+        return signature.user_id == user.pk
+    return is_representative(user, signature.organisation)
+
+
+@transaction.atomic
+def signature_withdraw(*, signature: Signature, user: User) -> Signature:
+    """Withdraw a signature: it stays in the history and leaves the wall."""
+    if not (user.is_staff or can_act_on(user, signature)):
+        raise PermissionDenied
+    if not signature.is_active:
+        raise ValidationError(_("This signature was already withdrawn."))
+    signature.withdrawn_at = timezone.now()
+    signature.save(update_fields=["withdrawn_at"])
+    return signature
+
+
+@transaction.atomic
+def signature_renew(*, signature: Signature, user: User) -> Signature:
+    """Sign the current version in place of an older one, keeping the statement."""
+    if not can_act_on(user, signature):
+        raise PermissionDenied
+    version = PledgeVersion.objects.current()
+    if not signature.is_active or version is None or signature.version_id == version.pk:
+        raise ValidationError(_("This signature is already on the current version."))
+    signature.withdrawn_at = timezone.now()
+    signature.save(update_fields=["withdrawn_at"])
+    renewed = Signature.objects.create(
+        version=version,
+        organisation=signature.organisation,
+        user=signature.user,
+        signed_by=user,
+        country=signature.country,
+        statement=signature.statement,
+        is_public=signature.is_public,
+    )
+    signature.renewed_as = renewed
+    signature.save(update_fields=["renewed_as"])
+    return renewed
+
+
+@transaction.atomic
+def pledge_version_publish(*, version: PledgeVersion) -> int:
+    """Publish a version and invite everyone who signed an older one to renew.
+
+    Return how many people were invited.
+    """
+    if version.is_published:
+        raise ValidationError(_("This version is already published."))
+    version.published_at = timezone.now()
+    version.save(update_fields=["published_at"])
+    older = Signature.objects.active().exclude(version=version)
+    emails = set(older.filter(user__isnull=False).values_list("user__email", flat=True))
+    organisations = older.filter(organisation__isnull=False).values("organisation")
+    emails.update(representative_emails(organisations))
+    _send(
+        subject=_("The Pledge has a new version: please renew your signature"),
+        template="pledges/emails/renew_invitation.txt",
+        context={"version": version, "sign_url": reverse("pledges:pledge_sign")},
+        recipients=sorted(emails),
+    )
+    return len(emails)
+
+
+@transaction.atomic
+def assessment_start(
+    *, user: User, year: int, organisation: Organisation | None = None
+) -> Assessment:
+    """Start a year's self-assessment with one empty answer per commitment."""
+    if organisation is not None and not is_representative(user, organisation):
+        raise PermissionDenied(_("Only a representative can assess an organisation."))
+    owner = {"organisation": organisation} if organisation else {"user": user}
+    if not Signature.objects.active().filter(**owner).exists():
+        raise ValidationError(_("Sign the Pledge first: self-assessments are for signatories."))
+    if Assessment.objects.filter(year=year, **owner).exists():
+        raise ValidationError(
+            _("There is already a self-assessment for %(year)s.") % {"year": year}
+        )
+    try:
+        with transaction.atomic():
+            assessment = Assessment.objects.create(year=year, created_by=user, **owner)
+    except IntegrityError as error:
+        raise ValidationError(
+            _("There is already a self-assessment for %(year)s.") % {"year": year}
+        ) from error
+    Answer.objects.bulk_create(
+        Answer(assessment=assessment, commitment=commitment)
+        for commitment in Commitment.objects.for_list()
+    )
+    return assessment
+
+
+def can_edit_assessment(user: User, assessment: Assessment) -> bool:
+    """Tell whether the person may change the assessment (only its owners, only drafts)."""
+    if not assessment.is_draft:
+        return False
+    if assessment.user_id:
+        return assessment.user_id == user.pk
+    return is_representative(user, assessment.organisation)
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, user: User) -> Assessment:
+    """Lock the year's assessment once every commitment has a level."""
+    if not can_edit_assessment(user, assessment):
+        raise PermissionDenied
+    missing = assessment.answers.filter(level__isnull=True).count()
+    if missing:
+        raise ValidationError(
+            _("Choose a level for every commitment before submitting (%(count)s missing).")
+            % {"count": missing}
+        )
+    assessment.status = Assessment.Status.SUBMITTED
+    assessment.submitted_at = timezone.now()
+    assessment.save(update_fields=["status", "submitted_at", "updated_at"])
+    return assessment
+
+
+@transaction.atomic
+def peer_review_request(
+    *, assessment: Assessment, reviewer: Organisation, user: User
+) -> PeerReview:
+    """Ask another member organisation to review a submitted self-assessment."""
+    is_owner = (
+        assessment.user_id == user.pk
+        if assessment.user_id
+        else is_representative(user, assessment.organisation)
+    )
+    if not (is_owner or user.is_staff):
+        raise PermissionDenied
+    if assessment.is_draft:
+        raise ValidationError(_("Submit the self-assessment before asking for a peer review."))
+    if reviewer.pk == assessment.organisation_id:
+        raise ValidationError(_("An organisation cannot review itself."))
+    if PeerReview.objects.filter(assessment=assessment, reviewer=reviewer).exists():
+        raise ValidationError(_("%(reviewer)s was already asked.") % {"reviewer": reviewer})
+    review = PeerReview.objects.create(assessment=assessment, reviewer=reviewer, requested_by=user)
+    ReviewComment.objects.bulk_create(
+        ReviewComment(review=review, commitment_id=answer.commitment_id)
+        for answer in assessment.answers.all()
+    )
+    _send(
+        subject=_("You are asked to peer-review a self-assessment"),
+        template="pledges/emails/review_request.txt",
+        context={"review": review, "review_url": review.get_absolute_url()},
+        recipients=representative_emails([reviewer.pk]),
+    )
+    return review
+
+
+def review_side(user: User, review: PeerReview) -> str | None:
+    """Return "reviewer", "reviewed" or None for someone not on either side."""
+    if is_representative(user, review.reviewer):
+        return "reviewer"
+    assessment = review.assessment
+    if assessment.user_id == user.pk or (
+        assessment.organisation_id and is_representative(user, assessment.organisation)
+    ):
+        return "reviewed"
+    return None
+
+
+@transaction.atomic
+def peer_review_mark_done(*, review: PeerReview, user: User) -> PeerReview:
+    """Record that the person's side considers the review complete."""
+    side = review_side(user, review)
+    if side is None:
+        raise PermissionDenied
+    field = "reviewer_done_at" if side == "reviewer" else "reviewed_done_at"
+    if getattr(review, field) is None:
+        setattr(review, field, timezone.now())
+        review.save(update_fields=[field])
+    return review

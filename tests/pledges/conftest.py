@@ -1,0 +1,47 @@
+"""Fixtures for the Pledge and accountability tests."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from members.models import Membership
+from pledges.models import Commitment
+from tests.factories import MembershipFactory, PledgeVersionFactory
+
+ROLES = ["visitor", "applicant", "member", "representative", "coordinator"]
+
+
+@pytest.fixture
+def commitments(db):
+    """The 12 commitments (seeded by a migration; a transactional test's flush removes them)."""
+    migration = importlib.import_module("pledges.migrations.0002_seed_commitments")
+    migration.seed(apps, None)
+    return list(Commitment.objects.for_list())
+
+
+@pytest.fixture
+def version(db):
+    return PledgeVersionFactory(number=1)
+
+
+@pytest.fixture
+def organisation(representative):
+    return representative.memberships.get().organisation
+
+
+@pytest.fixture
+def second_representative(organisation):
+    return MembershipFactory(organisation=organisation, role=Membership.Role.REPRESENTATIVE).user
+
+
+@pytest.fixture
+def as_role(client, request):
+    """Return a client logged in as the named role (a visitor is anonymous)."""
+
+    def login(role):
+        if role != "visitor":
+            client.force_login(request.getfixturevalue(role))
+        return client
+
+    return login
