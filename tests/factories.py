@@ -93,6 +93,8 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     url = factory.Sequence(lambda n: f"https://example.org/resource/{n}")
     status = "published"
     published_at = factory.LazyFunction(timezone.now)
+
+
 # Pledges: the Pledge, signatures and self-assessments.
 class PledgeVersionFactory(factory.django.DjangoModelFactory):
     class Meta:
