@@ -302,3 +302,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
+
+# Countries: the Western Balkans and Turkey first, then every other country.
+COUNTRIES_FIRST = ["AL", "BA", "HR", "XK", "ME", "MK", "RS", "TR"]
+COUNTRIES_FIRST_BREAK = "──────────"
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
+
+# Members: after email verification, applicants land on their application's status.
+ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"

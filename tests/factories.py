@@ -79,3 +79,18 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(MemberFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Membership.Role.REPRESENTATIVE
+
+
+class JoinApplicationFactory(factory.django.DjangoModelFactory):
+    """A pending application by a verified person, for an organisation."""
+
+    class Meta:
+        model = "members.JoinApplication"
+
+    user = factory.SubFactory(UserFactory)
+    applicant_kind = "organisation"
+    organisation_name = factory.Sequence(lambda n: f"Applicant Association {n}")
+    country = "RS"
+    affiliation = "neither"
+    motivation = "We want to be more accountable to the people we serve."
+    consented_at = factory.LazyFunction(timezone.now)
