@@ -114,7 +114,10 @@ def _decide(application, *, by, status, action, message):
 @transaction.atomic
 def application_approve(*, application, by, message=""):
     """Approve: the person becomes a member, of a new or an existing organisation."""
-    application = JoinApplication.objects.select_for_update().get(pk=application.pk)
+    if not can_review(by, application):
+        raise PermissionDenied
+    JoinApplication.objects.select_for_update().filter(pk=application.pk).first()
+    application.refresh_from_db()
     if application.status == JoinApplication.Status.APPROVED:
         return application
     user = application.user

@@ -61,10 +61,10 @@ def test_login_uses_email_and_is_case_insensitive(client, applicant, password):
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"email": "not-an-email", "password1": "a-long pass phrase", "password2": "a-long pass phrase"},
-         "email", "valid email"),
-        ({"email": "x@example.org", "password1": "a-long pass phrase", "password2": "different phrase"},
-         "password2", "same password"),
+        ({"email": "not-an-email", "password1": "a-long pass phrase",
+          "password2": "a-long pass phrase"}, "email", "valid email"),
+        ({"email": "x@example.org", "password1": "a-long pass phrase",
+          "password2": "different phrase"}, "password2", "same password"),
         ({"email": "x@example.org", "password1": "123", "password2": "123"},
          "password1", "too short"),
     ],
