@@ -7,18 +7,24 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members import services
 from members.forms import DecisionForm
 from members.models import (
+    Answer,
     ApplicationEvent,
     JoinApplication,
     Membership,
     NotificationPreference,
     Organisation,
+    Question,
+    Survey,
+    SurveyResponse,
     User,
 )
 
@@ -237,3 +243,89 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
     list_select_related = ["user"]
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 1
+    fields = ["ordering", "text", "help_text", "kind", "options", "required"]
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin):
+    list_display = ["title", "audience", "opens_at", "closes_at", "results_published",
+                    "results_link"]  # fmt: skip
+    list_filter = ["audience", "results_published", "opens_at"]
+    search_fields = ["title", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [QuestionInline]
+    actions = ["export_csv"]
+
+    @admin.display(description=_("results"))
+    def results_link(self, survey):
+        url = reverse("members:survey_results", args=[survey.slug])
+        return format_html('<a href="{}">{}</a>', url, _("See the results"))
+
+    @admin.action(description=_("Export answers of selected surveys as CSV"))
+    def export_csv(self, request, queryset):
+        answers = (
+            Answer.objects.filter(
+                response__survey__in=queryset, response__submitted_at__isnull=False
+            )
+            .select_related("response__survey", "response__user", "question")
+            .order_by("response__survey", "response__pk", "question__ordering", "question__pk")
+        )
+        header = [_("survey"), _("response"), _("submitted"), _("question"), _("answer")]
+        rows = (
+            [
+                answer.response.survey.title,
+                answer.response.pk,
+                answer.response.submitted_at.isoformat(),
+                answer.question.text,
+                "; ".join(answer.value) if isinstance(answer.value, list) else answer.value,
+            ]
+            for answer in answers
+        )
+        return csv_response("survey-answers", header, rows)
+
+
+class AnswerInline(admin.TabularInline):
+    model = Answer
+    extra = 0
+    fields = ["question", "value"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("question")
+
+
+@admin.register(SurveyResponse)
+class SurveyResponseAdmin(admin.ModelAdmin):
+    list_display = ["survey", "user", "submitted_at", "updated_at"]
+    list_filter = ["survey", "submitted_at"]
+    search_fields = ["survey__title", "user__email", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["survey", "user"]
+    list_select_related = ["survey", "user"]
+    inlines = [AnswerInline]
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "survey", "kind", "required", "ordering"]
+    list_filter = ["kind", "required", "survey"]
+    search_fields = ["text", "survey__title"]
+    autocomplete_fields = ["survey"]
+    list_select_related = ["survey"]
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin):
+    list_display = ["question", "response", "value"]
+    list_filter = ["question__survey", "question__kind"]
+    search_fields = ["question__text", "response__user__email"]
+    autocomplete_fields = ["question", "response"]
+    list_select_related = ["question", "response__survey", "response__user"]

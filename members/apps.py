@@ -12,10 +12,12 @@ class MembersConfig(AppConfig):
 
         from members import data_export
         from members.models import (
+            Answer,
             ApplicationEvent,
             JoinApplication,
             Membership,
             NotificationPreference,
+            SurveyResponse,
         )
 
         data_export.register(EmailAddress)
@@ -24,3 +26,6 @@ class MembersConfig(AppConfig):
         data_export.register(NotificationPreference)
         data_export.register(JoinApplication, user_fields=("user", "decided_by"))
         data_export.register(ApplicationEvent, user_fields=("actor",))
+        data_export.register(SurveyResponse)
+        # Answers point to the person through their response.
+        data_export.register(Answer, user_fields=("response__user",))

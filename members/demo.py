@@ -5,7 +5,17 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 
-from members.models import ApplicationEvent, JoinApplication, Membership, Organisation, User
+from members.models import (
+    Answer,
+    ApplicationEvent,
+    JoinApplication,
+    Membership,
+    Organisation,
+    Question,
+    Survey,
+    SurveyResponse,
+    User,
+)
 from racop.models import Topic
 from racop.services import COORDINATORS_GROUP
 
@@ -151,8 +161,10 @@ def seed():
     )
     _profiles(organisations)
     applications = _applications(coordinator)
+    responses = _survey()
     return (
-        f"{len(organisations)} organisations, {people} people, {applications} applications created"
+        f"{len(organisations)} organisations, {people} people, "
+        f"{applications} applications, {responses} survey responses created"
     )
 
 
@@ -216,3 +228,81 @@ def _applications(coordinator):
                 message="Could you tell us a little about how your platform is governed?",
             )
     return created_count
+
+
+SURVEY_QUESTIONS = [
+    ("Which topics matter most to you?", "multiple", None, True),
+    ("Which format do you prefer for exchanges?", "single",
+     ["Online", "In person", "Hybrid"], True),
+    ("How often should the community meet?", "single",
+     ["Monthly", "Every three months", "Twice a year"], True),
+    ("Rank these activities by how useful they would be to you.", "ranking",
+     ["Peer exchanges", "Trainings", "Toolkits and resources", "Joint advocacy"], False),
+    ("How useful do you expect the community to be for your work?", "scale", None, False),
+    ("In which languages can you take part?", "multiple",
+     ["Albanian", "Bosnian/Croatian/Montenegrin/Serbian", "Macedonian", "Turkish", "English"],
+     False),
+    ("What could you offer to other members?", "text", None, False),
+]  # fmt: skip
+
+OFFERS = [
+    "Our feedback toolkit in Albanian.",
+    "A session on publishing annual reports people actually read.",
+    "",
+]
+
+
+def _survey():
+    """Create the expectations and priorities survey with demo answers, once."""
+    survey, created = Survey.objects.get_or_create(
+        slug="expectations-and-priorities",
+        defaults={
+            "title": "Expectations and priorities",
+            "description": "A short survey to learn what you expect from the community, "
+            "which topics and formats you prefer, and what you can offer.",
+            "closes_at": timezone.now() + timezone.timedelta(days=60),
+        },
+    )
+    if not created:
+        return 0
+    topic_names = list(Topic.objects.for_list().values_list("name", flat=True))
+    questions = []
+    for ordering, (text, kind, options, required) in enumerate(SURVEY_QUESTIONS, start=1):
+        choices = options if options is not None else (topic_names if kind == "multiple" else [])
+        questions.append(
+            Question.objects.create(
+                survey=survey,
+                text=text,
+                kind=kind,
+                options="\n".join(choices),
+                required=required,
+                ordering=ordering,
+            )
+        )
+    respondents = User.objects.members().exclude(is_staff=True).order_by("pk")[:9]
+    for index, person in enumerate(respondents):
+        response = SurveyResponse.objects.create(
+            survey=survey, user=person, submitted_at=timezone.now()
+        )
+        for question in questions:
+            value = _demo_answer(question, index)
+            if value:
+                Answer.objects.create(response=response, question=question, value=value)
+    return len(respondents)
+
+
+def _demo_answer(question, index):
+    choices = question.choices
+    if question.kind == "text":
+        return OFFERS[index % len(OFFERS)]
+    if not choices:
+        return None
+    if question.kind == "multiple":
+        return [choices[index % len(choices)], choices[(index + 2) % len(choices)]]
+    if question.kind == "ranking":
+        return choices[index % len(choices) :] + choices[: index % len(choices)]
+    return (
+        choices[(index * 7 + 3) % len(choices)]
+        if question.kind == "scale"
+        else (choices[index % len(choices)])
+    )

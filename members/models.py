@@ -458,3 +458,151 @@ class NotificationPreference(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.get_kind_display()} – {self.get_delivery_display()}"
+
+
+class SurveyQuerySet(models.QuerySet):
+    def open_now(self):
+        """Return surveys that accept answers now."""
+        now = timezone.now()
+        return self.filter(opens_at__lte=now).filter(
+            Q(closes_at__isnull=True) | Q(closes_at__gt=now)
+        )
+
+    def for_respondent(self, user):
+        """Return surveys user may answer or read: members, and applicants when invited."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_member or user.is_staff:
+            return self
+        if user.join_applications.open().exists():
+            return self.filter(audience=Survey.Audience.MEMBERS_AND_APPLICANTS)
+        return self.none()
+
+
+class Survey(models.Model):
+    """A questionnaire coordinators send to members, such as expectations and priorities."""
+
+    class Audience(models.TextChoices):
+        MEMBERS = "members", _("All members")
+        MEMBERS_AND_APPLICANTS = "applicants", _("Members and applicants")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience, default=Audience.MEMBERS
+    )
+    opens_at = models.DateTimeField(_("opens"), default=timezone.now)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    results_published = models.BooleanField(
+        _("results published to members"),
+        default=False,
+        help_text=_("Members see the aggregated results; never who answered what."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = SurveyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opens_at"]
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__isnull=True) | Q(closes_at__gt=models.F("opens_at")),
+                name="survey_closes_after_it_opens",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("members:survey_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_open(self):
+        now = timezone.now()
+        return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
+
+
+class Question(models.Model):
+    """One question of a survey; choices are written one per line."""
+
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        SCALE = "scale", _("Scale from 1 to 5")
+        RANKING = "ranking", _("Ranking of options")
+        TEXT = "text", _("Free text")
+
+    survey = models.ForeignKey(
+        Survey, models.CASCADE, related_name="questions", verbose_name=_("survey")
+    )
+    text = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind, default=Kind.SINGLE)
+    options = models.TextField(
+        _("options"), blank=True, help_text=_("One per line; for choice and ranking questions.")
+    )
+    required = models.BooleanField(_("required"), default=False)
+    ordering = models.PositiveIntegerField(_("ordering"), default=0)
+
+    class Meta:
+        ordering = ["ordering", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def choices(self):
+        if self.kind == self.Kind.SCALE:
+            return ["1", "2", "3", "4", "5"]
+        return [line.strip() for line in self.options.splitlines() if line.strip()]
+
+
+class SurveyResponse(models.Model):
+    """A person's answers to a survey: a draft until submitted, changeable until it closes."""
+
+    survey = models.ForeignKey(
+        Survey, models.CASCADE, related_name="responses", verbose_name=_("survey")
+    )
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="survey_responses", verbose_name=_("person")
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "user"], name="survey_response_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.survey} – {self.user}"
+
+
+class Answer(models.Model):
+    """The answer to one question: a choice, a list of choices in order, or text."""
+
+    response = models.ForeignKey(
+        SurveyResponse, models.CASCADE, related_name="answers", verbose_name=_("response")
+    )
+    question = models.ForeignKey(
+        Question, models.CASCADE, related_name="answers", verbose_name=_("question")
+    )
+    value = models.JSONField(_("value"))
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="answer_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.question}: {self.value}"

@@ -21,4 +21,6 @@ urlpatterns = [
     path("me/notifications/", views.me_notifications, name="me_notifications"),
     path("me/data.json", views.me_data, name="me_data"),
     path("me/delete/", views.me_delete, name="me_delete"),
+    path("surveys/<slug:slug>/", views.survey_detail, name="survey_detail"),
+    path("surveys/<slug:slug>/results/", views.survey_results, name="survey_results"),
 ]

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members import data_export, services
+from members import data_export, services, surveys
 from members.forms import (
     DeleteAccountForm,
     DirectoryForm,
@@ -27,8 +27,8 @@ from members.forms import (
     PersonForm,
     ProfileForm,
 )
-from members.models import JoinApplication, Membership, Organisation, User
-from members.permissions import member_required
+from members.models import JoinApplication, Membership, Organisation, Survey, User
+from members.permissions import member_required, members_only_response
 
 PAGE_SIZE = 24
 
@@ -211,7 +211,8 @@ def me(request):
         form.save()
         messages.success(request, _("Your profile was saved."))
         return redirect("members:me")
-    return render(request, "members/me.html", {"form": form})
+    open_surveys = Survey.objects.for_respondent(request.user).open_now()
+    return render(request, "members/me.html", {"form": form, "surveys": open_surveys})
 
 
 @login_required
@@ -255,3 +256,42 @@ def me_delete(request):
         messages.success(request, _("Your account was deleted. Thank you for taking part."))
         return redirect("home")
     return render(request, "members/me_delete.html", {"form": form})
+
+
+@login_required
+def survey_detail(request, slug):
+    """Let members (and invited applicants) answer a survey, save a draft, change answers."""
+    survey = Survey.objects.for_respondent(request.user).filter(slug=slug).first()
+    if survey is None:
+        if not (request.user.is_member or request.user.is_staff):
+            return members_only_response(request)
+        raise Http404
+    questions = list(survey.questions.all())
+    response = survey.responses.filter(user=request.user).first()
+    initial = dict(response.answers.values_list("question_id", "value")) if response else {}
+    draft = "save_draft" in request.POST
+    form = surveys.SurveyForm(
+        request.POST or None, questions=questions, initial_answers=initial, draft=draft
+    )
+    if request.method == "POST" and survey.is_open and form.is_valid():
+        surveys.survey_answer(
+            survey=survey, user=request.user, answers=form.answers(), submit=not draft
+        )
+        if draft:
+            messages.success(request, _("Your answers were saved as a draft."))
+        else:
+            messages.success(request, _("Thank you: your answers were sent."))
+        return redirect(survey)
+    context = {"survey": survey, "form": form, "questions": questions, "response": response}
+    return render(request, "members/survey_detail.html", context)
+
+
+@login_required
+def survey_results(request, slug):
+    """Show a survey's aggregated results to coordinators, and to members once published."""
+    survey = get_object_or_404(Survey, slug=slug)
+    published = survey.results_published and request.user.is_member
+    if not (request.user.is_staff or published):
+        raise Http404
+    context = {"survey": survey, "results": surveys.survey_results(survey)}
+    return render(request, "members/survey_results.html", context)
