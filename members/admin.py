@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries.filters import CountryFilter
 
 from members import services
 from members.forms import DecisionForm
@@ -49,7 +50,8 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     list_display = ["email", "first_name", "last_name", "member_since", "is_staff", "is_active"]
-    list_filter = ["is_staff", "is_active", "member_since", "listing", "groups"]
+    list_filter = ["is_staff", "is_active", "member_since", "listing", ("country", CountryFilter),
+                   "groups"]  # fmt: skip
     search_fields = ["email", "first_name", "last_name", "username"]
     ordering = ["email"]
     inlines = [MembershipInline]
@@ -93,7 +95,7 @@ class UserAdmin(BaseUserAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "category", "country", "city", "created_at"]
-    list_filter = ["kind", "category", "size", "country"]
+    list_filter = ["kind", "category", "size", ("country", CountryFilter)]
     search_fields = ["name", "city", "description"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["topics"]
@@ -127,7 +129,8 @@ class ApplicationEventInline(admin.TabularInline):
 class JoinApplicationAdmin(admin.ModelAdmin):
     list_display = ["user", "applicant_kind", "organisation_label", "country", "affiliation",
                     "status", "submitted_at"]  # fmt: skip
-    list_filter = ["status", "applicant_kind", "affiliation", "country", "submitted_at"]
+    list_filter = ["status", "applicant_kind", "affiliation", ("country", CountryFilter),
+                   "submitted_at"]  # fmt: skip
     search_fields = ["user__email", "user__first_name", "user__last_name", "organisation_name",
                      "existing_organisation__name", "motivation"]  # fmt: skip
     autocomplete_fields = ["user", "existing_organisation", "topics"]
