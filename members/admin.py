@@ -1,10 +1,11 @@
 import csv
 
+from allauth.account.models import EmailAddress
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -127,8 +128,8 @@ class ApplicationEventInline(admin.TabularInline):
 
 @admin.register(JoinApplication)
 class JoinApplicationAdmin(admin.ModelAdmin):
-    list_display = ["user", "applicant_kind", "organisation_label", "country", "affiliation",
-                    "status", "submitted_at"]  # fmt: skip
+    list_display = ["user", "email_verified", "applicant_kind", "organisation_label", "country",
+                    "affiliation", "status", "submitted_at"]  # fmt: skip
     list_filter = ["status", "applicant_kind", "affiliation", ("country", CountryFilter),
                    "submitted_at"]  # fmt: skip
     search_fields = ["user__email", "user__first_name", "user__last_name", "organisation_name",
@@ -140,7 +141,12 @@ class JoinApplicationAdmin(admin.ModelAdmin):
     actions = ["approve", "request_info", "decline", "export_csv"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_admin()
+        verified = EmailAddress.objects.filter(user=OuterRef("user"), verified=True)
+        return super().get_queryset(request).for_admin().annotate(email_verified=Exists(verified))
+
+    @admin.display(description=_("email confirmed"), boolean=True, ordering="email_verified")
+    def email_verified(self, application):
+        return application.email_verified
 
     @admin.display(description=_("organisation"), ordering="organisation_name")
     def organisation_label(self, application):

@@ -45,6 +45,13 @@ def test_queue_query_count_is_flat(coordinator_client, django_assert_max_num_que
         assert coordinator_client.get(CHANGELIST).status_code == 200
 
 
+def test_queue_shows_whether_the_email_was_confirmed(coordinator_client):
+    JoinApplicationFactory(user__verified=False)
+    JoinApplicationFactory()
+    html = coordinator_client.get(CHANGELIST).content.decode()
+    assert html.count('alt="False"') == 1 and html.count('alt="True"') == 1
+
+
 def test_change_page_shows_the_history(coordinator_client, coordinator):
     application = JoinApplicationFactory()
     application.events.create(actor=coordinator, action="needs_info", message="Which board?")

@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from members.models import JoinApplication, User
 from members.services import application_approve
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -89,7 +89,10 @@ def test_join_and_directory_fit_a_small_phone(browser, live_server, member, pass
     tab.get_by_label("Password").fill(password)
     tab.get_by_role("button", name="Sign In").click()
     tab.wait_for_load_state()
-    for path in ["/members/", "/me/", member.get_absolute_url()]:
+    survey = QuestionFactory(
+        kind="multiple", options="Bosnian/Croatian/Montenegrin/Serbian\nEnglish"
+    ).survey
+    for path in ["/members/", "/me/", member.get_absolute_url(), survey.get_absolute_url()]:
         tab.goto(path)
         assert tab.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0, path
     context.close()
