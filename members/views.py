@@ -29,6 +29,8 @@ from members.forms import (
 )
 from members.models import JoinApplication, Membership, Organisation, Survey, User
 from members.permissions import member_required, members_only_response
+from members.sections import organisation_sections
+from racop import sections
 
 PAGE_SIZE = 24
 
@@ -158,6 +160,9 @@ def organisation_detail(request, slug):
         "people": people,
         "can_edit": can_edit,
         "requests": requests,
+        "sections": sections.render_context(
+            organisation_sections, request=request, organisation=organisation
+        ),
     }
     return render(request, "members/organisation_detail.html", context)
 

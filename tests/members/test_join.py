@@ -63,8 +63,8 @@ def test_members_are_sent_to_their_account(as_role, role):
     assert response["Location"] == reverse("members:me")
 
 
-def test_coordinator_may_see_the_join_page(as_role):
-    assert as_role("coordinator").get(JOIN).status_code == 302
+def test_coordinators_are_members_and_are_sent_to_their_account(as_role):
+    assert as_role("coordinator").get(JOIN)["Location"] == reverse("members:me")
 
 
 def test_countries_start_with_the_western_balkans_and_turkey(client):

@@ -263,3 +263,24 @@ def test_organisation_slug_is_made_when_missing():
     organisation = Organisation.objects.create(name="Nova Ćuprija Forum", country="RS")
     assert organisation.slug == "nova-cuprija-forum"
     assert organisation.name_key == "nova cuprija forum"
+
+
+def test_other_apps_add_sections_to_the_organisation_page(client, settings, tmp_path):
+    from members.sections import organisation_sections
+    from racop.sections import Section, register
+
+    (tmp_path / "_pledge.html").write_text("Pledge signed by {{ section.name }}")
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
+    ]
+    organisation = OrganisationFactory(name="Sectioned Org")
+    section = Section(
+        name="pledge", template="_pledge.html",
+        context=lambda request, organisation: {"name": organisation.name},
+    )  # fmt: skip
+    register(organisation_sections, section)
+    try:
+        html = client.get(organisation.get_absolute_url()).content.decode()
+    finally:
+        organisation_sections.remove(section)
+    assert "Pledge signed by Sectioned Org" in html
