@@ -5,3 +5,27 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Members")
+
+    def ready(self):
+        from allauth.account.models import EmailAddress
+        from django.contrib.admin.models import LogEntry
+
+        from members import data_export
+        from members.models import (
+            Answer,
+            ApplicationEvent,
+            JoinApplication,
+            Membership,
+            NotificationPreference,
+            SurveyResponse,
+        )
+
+        data_export.register(EmailAddress)
+        data_export.register(LogEntry)
+        data_export.register(Membership)
+        data_export.register(NotificationPreference)
+        data_export.register(JoinApplication, user_fields=("user", "decided_by"))
+        data_export.register(ApplicationEvent, user_fields=("actor",))
+        data_export.register(SurveyResponse)
+        # Answers point to the person through their response.
+        data_export.register(Answer, user_fields=("response__user",))

@@ -5,13 +5,52 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 
-from members.models import Membership, Organisation, User
+from members.models import (
+    Answer,
+    ApplicationEvent,
+    JoinApplication,
+    Membership,
+    Organisation,
+    Question,
+    Survey,
+    SurveyResponse,
+    User,
+)
+from racop.models import Topic
 from racop.services import COORDINATORS_GROUP
 
 DEMO_ACCOUNTS = {
     "coordinator": ("coordinator@example.org", "demo-coordinator-2026"),
     "member": ("member@example.org", "demo-member-2026"),
+    "applicant": ("applicant@example.org", "demo-applicant-2026"),
 }
+
+# Languages of each demo country, for profiles.
+COUNTRY_LANGUAGES = {
+    "AL": ["sq", "en"], "BA": ["bs", "en"], "HR": ["hr", "en"], "XK": ["sq", "sr", "en"],
+    "ME": ["cnr", "en"], "MK": ["mk", "sq", "en"], "RS": ["sr", "en"], "TR": ["tr", "en"],
+}  # fmt: skip
+
+BIOS = [
+    "I coordinate our work on **open budgets** and train young monitors.",
+    "Programme manager. Interested in feedback loops with the people we serve.",
+    "Lawyer by training; I support grassroots groups facing pressure on civic space.",
+]
+
+# first, last, email, kind, organisation name, country, affiliation, motivation, status
+APPLICATIONS = [
+    ("Besa", "Gashi", "applicant@example.org", "organisation", "Peja Citizens' Forum", "XK",
+     "hub_grantee", "We want to publish what we spend and ask our members what they think.",
+     "pending"),
+    ("Luka", "Marković", "luka.markovic@example.org", "individual", "", "ME", "neither",
+     "As a journalist I follow how organisations account for public money.", "pending"),
+    ("Ayşe", "Demir", "ayse.demir@example.org", "organisation", "Izmir Volunteers Platform",
+     "TR", "neither", "Our volunteers ask for more say; we want to learn how others do it.",
+     "needs_info"),
+    ("Milica", "Stanković", "milica.stankovic@example.org", "organisation",
+     "Civic Initiatives Network Serbia", "RS", "network_member",
+     "I joined the network's secretariat and would like to take part.", "pending"),
+]  # fmt: skip
 
 # name, kind, country, city, description
 ORGANISATIONS = [
@@ -62,7 +101,7 @@ PEOPLE = [
 ]
 
 
-def _person(email, first, last, *, password=None, staff=False):
+def _person(email, first, last, *, password=None, staff=False, member=True):
     user, created = User.objects.get_or_create(
         email=email,
         defaults={
@@ -70,7 +109,7 @@ def _person(email, first, last, *, password=None, staff=False):
             "first_name": first,
             "last_name": last,
             "is_staff": staff,
-            "member_since": timezone.now(),
+            "member_since": timezone.now() if member else None,
         },
     )
     if created:
@@ -120,4 +159,150 @@ def seed():
         organisation=organisations[8],
         defaults={"role": Membership.Role.REPRESENTATIVE},
     )
-    return f"{len(organisations)} organisations, {people} people created"
+    _profiles(organisations)
+    applications = _applications(coordinator)
+    responses = _survey()
+    return (
+        f"{len(organisations)} organisations, {people} people, "
+        f"{applications} applications, {responses} survey responses created"
+    )
+
+
+def _profiles(organisations):
+    """Give demo organisations and people topics, languages and a short bio, once."""
+    topics = list(Topic.objects.for_list()) or [None]
+    for index, organisation in enumerate(organisations):
+        if not organisation.languages:
+            organisation.languages = COUNTRY_LANGUAGES.get(organisation.country.code, ["en"])
+            organisation.category = Organisation.Category.ASSOCIATION
+            organisation.save()
+            organisation.topics.set(filter(None, topics[index % len(topics) :][:2]))
+    people = User.objects.members().filter(bio="").prefetch_related("memberships__organisation")
+    for index, person in enumerate(people):
+        membership = next(iter(person.memberships.all()), None)
+        person.country = membership.organisation.country if membership else "RS"
+        person.languages = COUNTRY_LANGUAGES.get(person.country.code, ["en"])
+        person.bio = BIOS[index % len(BIOS)]
+        person.listing = User.Listing.PUBLIC if index % 3 == 0 else User.Listing.MEMBERS
+        person.save()
+        person.topics.set(filter(None, topics[index % len(topics) :][:3]))
+
+
+def _applications(coordinator):
+    """Create pending applications to try the queue with."""
+    created_count = 0
+    password = DEMO_ACCOUNTS["applicant"][1]
+    topics = list(Topic.objects.for_list()[:2])
+    for first, last, email, kind, name, country, affiliation, motivation, status in APPLICATIONS:
+        is_demo_account = email == DEMO_ACCOUNTS["applicant"][0]
+        user, _ = _person(
+            email, first, last, password=password if is_demo_account else None, member=False
+        )
+        existing = Organisation.objects.matching(name).first() if name else None
+        application, created = JoinApplication.objects.get_or_create(
+            user=user,
+            defaults={
+                "applicant_kind": kind,
+                "organisation_name": name,
+                "existing_organisation": existing,
+                "country": country,
+                "affiliation": affiliation,
+                "motivation": motivation,
+                "languages": COUNTRY_LANGUAGES.get(country, ["en"]),
+                "status": status,
+                "consented_at": timezone.now(),
+            },
+        )
+        if not created:
+            continue
+        created_count += 1
+        application.topics.set(topics)
+        ApplicationEvent.objects.create(
+            application=application, actor=user, action=ApplicationEvent.Action.SUBMITTED
+        )
+        if status == JoinApplication.Status.NEEDS_INFO:
+            ApplicationEvent.objects.create(
+                application=application,
+                actor=coordinator,
+                action=ApplicationEvent.Action.NEEDS_INFO,
+                message="Could you tell us a little about how your platform is governed?",
+            )
+    return created_count
+
+
+SURVEY_QUESTIONS = [
+    ("Which topics matter most to you?", "multiple", None, True),
+    ("Which format do you prefer for exchanges?", "single",
+     ["Online", "In person", "Hybrid"], True),
+    ("How often should the community meet?", "single",
+     ["Monthly", "Every three months", "Twice a year"], True),
+    ("Rank these activities by how useful they would be to you.", "ranking",
+     ["Peer exchanges", "Trainings", "Toolkits and resources", "Joint advocacy"], False),
+    ("How useful do you expect the community to be for your work?", "scale", None, False),
+    ("In which languages can you take part?", "multiple",
+     ["Albanian", "Bosnian/Croatian/Montenegrin/Serbian", "Macedonian", "Turkish", "English"],
+     False),
+    ("What could you offer to other members?", "text", None, False),
+]  # fmt: skip
+
+OFFERS = [
+    "Our feedback toolkit in Albanian.",
+    "A session on publishing annual reports people actually read.",
+    "",
+]
+
+
+def _survey():
+    """Create the expectations and priorities survey with demo answers, once."""
+    survey, created = Survey.objects.get_or_create(
+        slug="expectations-and-priorities",
+        defaults={
+            "title": "Expectations and priorities",
+            "description": "A short survey to learn what you expect from the community, "
+            "which topics and formats you prefer, and what you can offer.",
+            "closes_at": timezone.now() + timezone.timedelta(days=60),
+        },
+    )
+    if not created:
+        return 0
+    topic_names = list(Topic.objects.for_list().values_list("name", flat=True))
+    questions = []
+    for ordering, (text, kind, options, required) in enumerate(SURVEY_QUESTIONS, start=1):
+        choices = options if options is not None else (topic_names if kind == "multiple" else [])
+        questions.append(
+            Question.objects.create(
+                survey=survey,
+                text=text,
+                kind=kind,
+                options="\n".join(choices),
+                required=required,
+                ordering=ordering,
+            )
+        )
+    respondents = User.objects.members().exclude(is_staff=True).order_by("pk")[:9]
+    for index, person in enumerate(respondents):
+        response = SurveyResponse.objects.create(
+            survey=survey, user=person, submitted_at=timezone.now()
+        )
+        for question in questions:
+            value = _demo_answer(question, index)
+            if value:
+                Answer.objects.create(response=response, question=question, value=value)
+    return len(respondents)
+
+
+def _demo_answer(question, index):
+    choices = question.choices
+    if question.kind == "text":
+        return OFFERS[index % len(OFFERS)]
+    if not choices:
+        return None
+    if question.kind == "multiple":
+        return [choices[index % len(choices)], choices[(index + 2) % len(choices)]]
+    if question.kind == "ranking":
+        return choices[index % len(choices) :] + choices[: index % len(choices)]
+    return (
+        choices[(index * 7 + 3) % len(choices)]
+        if question.kind == "scale"
+        else (choices[index % len(choices)])
+    )

@@ -1,20 +1,77 @@
+import unicodedata
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as BaseUserManager
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from racop.services import COORDINATORS_GROUP
+
+# Working languages people and organisations use; the region's first.
+WORKING_LANGUAGES = [
+    ("sq", _("Albanian")),
+    ("bs", _("Bosnian")),
+    ("hr", _("Croatian")),
+    ("mk", _("Macedonian")),
+    ("cnr", _("Montenegrin")),
+    ("sr", _("Serbian")),
+    ("tr", _("Turkish")),
+    ("rom", _("Romani")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("de", _("German")),
+]
+LANGUAGE_NAMES = dict(WORKING_LANGUAGES)
+
+# Letters that do not decompose into a base letter plus an accent.
+_FOLD = str.maketrans({"đ": "d", "ð": "d", "ł": "l", "ø": "o", "ı": "i", "ß": "ss", "æ": "ae"})
+
+
+def name_key(name):
+    """Return a name folded for matching: no case, accents, punctuation or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
+    letters = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    return " ".join(letters.split())
+
+
+def unique_slug(model, text, *, exclude_pk=None, fallback="item"):
+    """Return a slug for text that no other row of model uses."""
+    base = slugify(text)[:80] or fallback
+    slug, n = base, 1
+    others = model._default_manager.exclude(pk=exclude_pk)
+    while others.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
 class UserQuerySet(models.QuerySet):
     def members(self):
         """Return approved members."""
         return self.filter(member_since__isnull=False, is_active=True)
+
+    def listed_for(self, user):
+        """Return members whose profile the user may see (public, or members-only to members)."""
+        members = self.members()
+        if user.is_authenticated and (user.is_member or user.is_staff):
+            return members
+        return members.filter(listing=User.Listing.PUBLIC)
+
+    def for_directory(self):
+        """Return people with what a directory card shows, in name order."""
+        return self.prefetch_related(
+            "topics",
+            Prefetch("memberships", queryset=Membership.objects.select_related("organisation")),
+        ).order_by("last_name", "first_name", "pk")
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
@@ -32,6 +89,38 @@ class User(AbstractUser):
         help_text=_("Set when the person's application is approved; empty for applicants."),
     )
 
+    class Listing(models.TextChoices):
+        MEMBERS = "members", _("Listed to members only")
+        PUBLIC = "public", _("Listed publicly")
+
+    class DigestFrequency(models.TextChoices):
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, null=True, blank=True)
+    country = CountryField(_("country"), blank=True)
+    bio = models.TextField(_("short bio"), blank=True, max_length=2000, help_text=_("Markdown."))
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    languages = ArrayField(
+        models.CharField(max_length=8, choices=WORKING_LANGUAGES),
+        verbose_name=_("working languages"),
+        default=list,
+        blank=True,
+    )
+    topics = models.ManyToManyField(
+        "racop.Topic", verbose_name=_("topics of interest"), blank=True, related_name="people"
+    )
+    listing = models.CharField(
+        _("who can see my profile"), max_length=10, choices=Listing, default=Listing.MEMBERS
+    )
+    digest_frequency = models.CharField(
+        _("digest frequency"),
+        max_length=10,
+        choices=DigestFrequency,
+        default=DigestFrequency.WEEKLY,
+    )
+    anonymised_at = models.DateTimeField(_("account deleted"), null=True, blank=True)
+
     objects = UserManager()
 
     class Meta(AbstractUser.Meta):
@@ -44,7 +133,22 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
+        if self.anonymised_at:
+            return str(_("Former member"))
         return self.get_full_name() or self.email or self.username
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                User, self.get_full_name() or self.email.split("@")[0], fallback="member"
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:person_detail", kwargs={"slug": self.slug})
+
+    def language_names(self):
+        return [LANGUAGE_NAMES.get(code, code) for code in self.languages]
 
     @property
     def is_member(self):
@@ -66,6 +170,14 @@ class OrganisationQuerySet(models.QuerySet):
         """Return organisations in name order."""
         return self.order_by("name")
 
+    def for_directory(self):
+        """Return organisations with what a directory card shows, in name order."""
+        return self.prefetch_related("topics").order_by("name")
+
+    def matching(self, name):
+        """Return organisations whose name matches, ignoring case, accents and punctuation."""
+        return self.filter(name_key=name_key(name))
+
 
 class Organisation(models.Model):
     """A civil-society organisation or network taking part in the community."""
@@ -74,13 +186,42 @@ class Organisation(models.Model):
         ORGANISATION = "organisation", _("Organisation")
         NETWORK = "network", _("Network")
 
+    class Category(models.TextChoices):
+        ASSOCIATION = "association", _("Association or NGO")
+        FOUNDATION = "foundation", _("Foundation")
+        THINK_TANK = "think_tank", _("Think-tank or research centre")
+        GRASSROOTS = "grassroots", _("Grassroots or informal group")
+        MEDIA = "media", _("Media organisation")
+        OTHER = "other", _("Other")
+
+    class Size(models.TextChoices):
+        SMALL = "1-5", _("1–5 people")
+        MEDIUM = "6-20", _("6–20 people")
+        LARGE = "21-50", _("21–50 people")
+        XLARGE = "50+", _("More than 50 people")
+
     name = models.CharField(_("name"), max_length=200)
+    name_key = models.CharField(
+        _("name for matching"), max_length=200, db_index=True, editable=False, default=""
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ORGANISATION)
     country = CountryField(_("country"))
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    category = models.CharField(_("type"), max_length=20, choices=Category, blank=True)
+    size = models.CharField(_("size"), max_length=10, choices=Size, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True)
+    topics = models.ManyToManyField(
+        "racop.Topic", verbose_name=_("topics"), blank=True, related_name="organisations"
+    )
+    languages = ArrayField(
+        models.CharField(max_length=8, choices=WORKING_LANGUAGES),
+        verbose_name=_("working languages"),
+        default=list,
+        blank=True,
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()
@@ -92,6 +233,25 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        if not self.slug:
+            self.slug = unique_slug(Organisation, self.name, fallback="organisation")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:organisation_detail", kwargs={"slug": self.slug})
+
+    def language_names(self):
+        return [LANGUAGE_NAMES.get(code, code) for code in self.languages]
+
+    def is_represented_by(self, user):
+        """Return whether user is one of the organisation's representatives."""
+        return (
+            user.is_authenticated
+            and self.memberships.filter(user=user, role=Membership.Role.REPRESENTATIVE).exists()
+        )
 
 
 class Membership(models.Model):
@@ -116,3 +276,333 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.organisation}"
+
+
+class JoinApplicationQuerySet(models.QuerySet):
+    def open(self):
+        """Return applications still waiting for a decision."""
+        return self.filter(
+            status__in=[JoinApplication.Status.PENDING, JoinApplication.Status.NEEDS_INFO]
+        )
+
+    def for_admin(self):
+        """Return applications with the people and organisations the queue shows."""
+        return self.select_related("user", "existing_organisation", "decided_by")
+
+
+class JoinApplication(models.Model):
+    """A person's request to join the community, alone or for an organisation."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        NEEDS_INFO = "needs_info", _("Needs more information")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    class ApplicantKind(models.TextChoices):
+        ORGANISATION = "organisation", _("An organisation")
+        NETWORK = "network", _("A network")
+        INDIVIDUAL = "individual", _("An individual activist")
+
+    class Affiliation(models.TextChoices):
+        NETWORK_MEMBER = "network_member", _("A member of the coordinating network")
+        HUB_GRANTEE = "hub_grantee", _("A grantee of the coordinating network's regional hub")
+        NEITHER = "neither", _("Neither")
+
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="join_applications", verbose_name=_("person")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.PENDING, db_index=True
+    )
+    applicant_kind = models.CharField(_("joining as"), max_length=20, choices=ApplicantKind)
+    organisation_name = models.CharField(_("organisation name"), max_length=200, blank=True)
+    existing_organisation = models.ForeignKey(
+        Organisation,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="join_requests",
+        verbose_name=_("existing organisation"),
+        help_text=_("Set when the person asks to join an organisation already in the community."),
+    )
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    category = models.CharField(
+        _("type of organisation"), max_length=20, choices=Organisation.Category, blank=True
+    )
+    size = models.CharField(
+        _("size of organisation"), max_length=10, choices=Organisation.Size, blank=True
+    )
+    position = models.CharField(_("your position"), max_length=120, blank=True)
+    affiliation = models.CharField(
+        _("relation to the coordinating network"), max_length=20, choices=Affiliation
+    )
+    motivation = models.TextField(_("why do you want to join?"), max_length=4000)
+    topics = models.ManyToManyField(
+        "racop.Topic", verbose_name=_("topics of interest"), blank=True, related_name="+"
+    )
+    languages = ArrayField(
+        models.CharField(max_length=8, choices=WORKING_LANGUAGES),
+        verbose_name=_("working languages"),
+        default=list,
+        blank=True,
+    )
+    consented_at = models.DateTimeField(_("consented to the code of conduct and privacy notice"))
+    language = models.CharField(
+        _("language for emails"), max_length=10, default=settings.LANGUAGE_CODE
+    )
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    objects = JoinApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("application to join")
+        verbose_name_plural = _("applications to join")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status__in=["pending", "needs_info"]),
+                name="join_application_one_open_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_status_display()})"
+
+    @property
+    def is_editable(self):
+        return self.status in {self.Status.PENDING, self.Status.NEEDS_INFO}
+
+    @property
+    def is_for_organisation(self):
+        return self.applicant_kind != self.ApplicantKind.INDIVIDUAL
+
+    @property
+    def organisation_label(self):
+        if self.existing_organisation_id:
+            return self.existing_organisation.name
+        return self.organisation_name
+
+
+class ApplicationEvent(models.Model):
+    """Something that happened to an application: who did it, when, and what they said."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        EDITED = "edited", _("Edited")
+        APPROVED = "approved", _("Approved")
+        NEEDS_INFO = "needs_info", _("Asked for more information")
+        DECLINED = "declined", _("Declined")
+
+    application = models.ForeignKey(
+        JoinApplication, models.CASCADE, related_name="events", verbose_name=_("application")
+    )
+    actor = models.ForeignKey(
+        User, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action)
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("application event")
+        verbose_name_plural = _("application events")
+
+    def __str__(self):
+        return f"{self.get_action_display()} – {self.created_at:%Y-%m-%d}"
+
+
+class NotificationPreference(models.Model):
+    """How a person wants to hear about one kind of activity."""
+
+    class Kind(models.TextChoices):
+        REPLIES = "replies", _("Replies to my threads and posts")
+        DISCUSSIONS = "discussions", _("New threads in discussions I follow")
+        EVENTS = "events", _("New events and changes to events I registered for")
+        LIBRARY = "library", _("New resources in the library")
+        ANNOUNCEMENTS = "announcements", _("Announcements from the coordinators")
+
+    class Delivery(models.TextChoices):
+        IMMEDIATELY = "immediately", _("Immediately")
+        DIGEST = "digest", _("In a digest")
+        NEVER = "never", _("Never")
+
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="notification_preferences", verbose_name=_("person")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    delivery = models.CharField(
+        _("delivery"), max_length=20, choices=Delivery, default=Delivery.DIGEST
+    )
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_kind_display()} – {self.get_delivery_display()}"
+
+
+class SurveyQuerySet(models.QuerySet):
+    def open_now(self):
+        """Return surveys that accept answers now."""
+        now = timezone.now()
+        return self.filter(opens_at__lte=now).filter(
+            Q(closes_at__isnull=True) | Q(closes_at__gt=now)
+        )
+
+    def for_respondent(self, user):
+        """Return surveys user may answer or read: members, and applicants when invited."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_member or user.is_staff:
+            return self
+        if user.join_applications.open().exists():
+            return self.filter(audience=Survey.Audience.MEMBERS_AND_APPLICANTS)
+        return self.none()
+
+
+class Survey(models.Model):
+    """A questionnaire coordinators send to members, such as expectations and priorities."""
+
+    class Audience(models.TextChoices):
+        MEMBERS = "members", _("All members")
+        MEMBERS_AND_APPLICANTS = "applicants", _("Members and applicants")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience, default=Audience.MEMBERS
+    )
+    opens_at = models.DateTimeField(_("opens"), default=timezone.now)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    results_published = models.BooleanField(
+        _("results published to members"),
+        default=False,
+        help_text=_("Members see the aggregated results; never who answered what."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = SurveyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opens_at"]
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__isnull=True) | Q(closes_at__gt=models.F("opens_at")),
+                name="survey_closes_after_it_opens",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("members:survey_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_open(self):
+        now = timezone.now()
+        return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
+
+
+class Question(models.Model):
+    """One question of a survey; choices are written one per line."""
+
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        SCALE = "scale", _("Scale from 1 to 5")
+        RANKING = "ranking", _("Ranking of options")
+        TEXT = "text", _("Free text")
+
+    survey = models.ForeignKey(
+        Survey, models.CASCADE, related_name="questions", verbose_name=_("survey")
+    )
+    text = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind, default=Kind.SINGLE)
+    options = models.TextField(
+        _("options"), blank=True, help_text=_("One per line; for choice and ranking questions.")
+    )
+    required = models.BooleanField(_("required"), default=False)
+    ordering = models.PositiveIntegerField(_("ordering"), default=0)
+
+    class Meta:
+        ordering = ["ordering", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def choices(self):
+        if self.kind == self.Kind.SCALE:
+            return ["1", "2", "3", "4", "5"]
+        return [line.strip() for line in self.options.splitlines() if line.strip()]
+
+
+class SurveyResponse(models.Model):
+    """A person's answers to a survey: a draft until submitted, changeable until it closes."""
+
+    survey = models.ForeignKey(
+        Survey, models.CASCADE, related_name="responses", verbose_name=_("survey")
+    )
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="survey_responses", verbose_name=_("person")
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "user"], name="survey_response_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.survey} – {self.user}"
+
+
+class Answer(models.Model):
+    """The answer to one question: a choice, a list of choices in order, or text."""
+
+    response = models.ForeignKey(
+        SurveyResponse, models.CASCADE, related_name="answers", verbose_name=_("response")
+    )
+    question = models.ForeignKey(
+        Question, models.CASCADE, related_name="answers", verbose_name=_("question")
+    )
+    value = models.JSONField(_("value"))
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="answer_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.question}: {self.value}"

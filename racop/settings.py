@@ -185,8 +185,6 @@ LANGUAGES = [
     ("tr", _("Turkish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Kosovo has no ISO 3166-1 code yet; XK is the code the region uses.
-COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 TIME_ZONE = env("TIME_ZONE", "Europe/Belgrade")
 USE_I18N = True
 USE_TZ = True
@@ -313,3 +311,11 @@ LIBRARY_UPLOAD_EXTENSIONS = env_list(
     "pdf,doc,docx,odt,xls,xlsx,ods,ppt,pptx,odp,png,jpg,jpeg,gif,webp,txt,csv,md",
 )
 LIBRARY_UPLOAD_MAX_MB = int(env("LIBRARY_UPLOAD_MAX_MB", "25"))
+# Countries: the Western Balkans and Turkey first, then every other country.
+COUNTRIES_FIRST = ["AL", "BA", "HR", "XK", "ME", "MK", "RS", "TR"]
+COUNTRIES_FIRST_BREAK = "──────────"
+# Kosovo has no ISO 3166-1 code yet; XK is the code the region uses.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
+
+# Members: after email verification, applicants land on their application's status.
+ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"

@@ -130,3 +130,39 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     status = "submitted"
     visibility = "members"
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+class JoinApplicationFactory(factory.django.DjangoModelFactory):
+    """A pending application by a verified person, for an organisation."""
+
+    class Meta:
+        model = "members.JoinApplication"
+
+    user = factory.SubFactory(UserFactory)
+    applicant_kind = "organisation"
+    organisation_name = factory.Sequence(lambda n: f"Applicant Association {n}")
+    country = "RS"
+    affiliation = "neither"
+    motivation = "We want to be more accountable to the people we serve."
+    consented_at = factory.LazyFunction(timezone.now)
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    """An open survey for members."""
+
+    class Meta:
+        model = "members.Survey"
+
+    title = factory.Sequence(lambda n: f"Survey {n}")
+    slug = factory.Sequence(lambda n: f"survey-{n}")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=1))
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.Question"
+
+    survey = factory.SubFactory(SurveyFactory)
+    text = factory.Sequence(lambda n: f"Question {n}?")
+    kind = "single"
+    options = "Online\nIn person\nHybrid"
