@@ -1,0 +1,284 @@
+import csv
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from discussions import services
+from discussions.models import (
+    ActionItem,
+    Event,
+    ModerationAction,
+    PostRevision,
+    Registration,
+    Reply,
+    Report,
+    Subscription,
+    Thread,
+)
+from racop.models import Topic
+
+
+class RevisionInline(admin.TabularInline):
+    model = PostRevision
+    fields = ["created_at", "edited_by", "title", "body"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class HideShowActions:
+    """Moderation actions shared by threads and replies; each calls a service."""
+
+    @admin.action(description=_("Hide the selected posts from members"))
+    def hide(self, request, queryset):
+        for post in queryset:
+            services.post_hide(post=post, by=request.user, reason=str(_("Hidden by a coordinator")))
+        self.message_user(request, _("Hidden."), messages.SUCCESS)
+
+    @admin.action(description=_("Show the selected hidden posts again"))
+    def restore(self, request, queryset):
+        for post in queryset.filter(hidden_at__isnull=False):
+            services.post_restore(post=post, by=request.user)
+        self.message_user(request, _("Restored."), messages.SUCCESS)
+
+
+@admin.register(Thread)
+class ThreadAdmin(HideShowActions, admin.ModelAdmin):
+    list_display = [
+        "title", "topic", "kind", "author", "anonymous", "pinned", "locked", "hidden_at",
+        "last_activity_at",
+    ]  # fmt: skip
+    list_filter = ["topic", "kind", "pinned", "locked", "anonymous", "chatham_house"]
+    search_fields = ["title", "body", "author__email", "author__last_name"]
+    autocomplete_fields = ["topic", "author"]
+    raw_id_fields = ["answer"]
+    readonly_fields = ["created_at", "edited_at", "deleted_at", "hidden_at", "last_activity_at"]
+    inlines = [RevisionInline]
+    actions = ["hide", "restore", "lock", "unlock", "pin", "unpin"]
+    date_hierarchy = "last_activity_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("topic", "author")
+
+    def save_model(self, request, obj, form, change):
+        if change and "topic" in form.changed_data:
+            new_topic = obj.topic
+            obj.topic = Topic.objects.get(pk=form.initial["topic"])
+            services.thread_move(thread=obj, topic=new_topic, by=request.user)
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Lock the selected threads"))
+    def lock(self, request, queryset):
+        for thread in queryset:
+            services.thread_lock(thread=thread, by=request.user)
+
+    @admin.action(description=_("Unlock the selected threads"))
+    def unlock(self, request, queryset):
+        for thread in queryset:
+            services.thread_lock(thread=thread, by=request.user, locked=False)
+
+    @admin.action(description=_("Pin the selected threads"))
+    def pin(self, request, queryset):
+        for thread in queryset:
+            services.thread_pin(thread=thread, by=request.user)
+
+    @admin.action(description=_("Unpin the selected threads"))
+    def unpin(self, request, queryset):
+        for thread in queryset:
+            services.thread_pin(thread=thread, by=request.user, pinned=False)
+
+
+@admin.register(Reply)
+class ReplyAdmin(HideShowActions, admin.ModelAdmin):
+    list_display = ["__str__", "thread", "author", "anonymous", "created_at", "hidden_at"]
+    list_filter = ["anonymous", "created_at"]
+    search_fields = ["body", "thread__title", "author__email", "author__last_name"]
+    autocomplete_fields = ["thread", "author"]
+    readonly_fields = ["created_at", "edited_at", "deleted_at", "hidden_at"]
+    inlines = [RevisionInline]
+    actions = ["hide", "restore"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("thread", "author")
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """The moderation queue: open reports first."""
+
+    list_display = ["__str__", "status", "post_excerpt", "reason", "reporter", "created_at"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["reason", "thread__title", "thread__body", "reply__body"]
+    autocomplete_fields = ["thread", "reply", "reporter"]
+    readonly_fields = ["resolved_by", "resolved_at"]
+    actions = ["hide_post", "lock_thread", "dismiss"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("thread__topic", "reply__thread__topic", "reporter", "resolved_by")
+            .order_by("-status", "-created_at")
+        )
+
+    @admin.display(description=_("post"))
+    def post_excerpt(self, report):
+        return report.post.body[:120]
+
+    @admin.action(description=_("Hide the reported posts (the reason is the report's)"))
+    def hide_post(self, request, queryset):
+        for report in queryset:
+            services.post_hide(post=report.post, by=request.user, reason=report.reason[:300], report=report)
+        self.message_user(request, _("The posts are hidden."), messages.SUCCESS)
+
+    @admin.action(description=_("Lock the threads of the reported posts"))
+    def lock_thread(self, request, queryset):
+        for report in queryset:
+            thread = report.thread or report.reply.thread
+            services.thread_lock(thread=thread, by=request.user)
+        self.message_user(request, _("The threads are locked."), messages.SUCCESS)
+
+    @admin.action(description=_("Dismiss the selected reports"))
+    def dismiss(self, request, queryset):
+        count = 0
+        for report in queryset.open():
+            services.report_dismiss(report=report, by=request.user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d report dismissed.", "%(count)d reports dismissed.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "action", "moderator", "thread", "reply", "reason"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["reason", "thread__title", "moderator__email"]
+    autocomplete_fields = ["thread", "reply", "report", "moderator"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("moderator", "thread", "reply")
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["user", "thread", "topic", "created_at"]
+    list_filter = ["topic"]
+    search_fields = ["user__email", "thread__title"]
+    autocomplete_fields = ["user", "thread", "topic"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "thread", "topic")
+
+
+class RegistrationInline(admin.TabularInline):
+    model = Registration
+    fields = ["user", "status", "attended", "created_at"]
+    autocomplete_fields = ["user"]
+    extra = 0
+
+
+class ActionItemInline(admin.TabularInline):
+    model = ActionItem
+    fields = ["text", "owner", "due_date", "status"]
+    autocomplete_fields = ["owner"]
+    extra = 1
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "format", "starts_at", "time_zone", "city", "country", "visibility"]
+    list_filter = ["format", "visibility", "country", "topics"]
+    search_fields = ["title", "description", "city", "venue_name"]
+    autocomplete_fields = ["topics", "organisers"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "starts_at"
+    inlines = [RegistrationInline, ActionItemInline]
+    actions = ["export_participants"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "format", "visibility", "topics", "organisers"]}),
+        (_("When"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
+        (
+            _("Where"),
+            {"fields": ["venue_name", "venue_address", "city", "country", "online_url"]},
+        ),
+        (
+            _("Registration"),
+            {
+                "fields": [
+                    "languages", "capacity", "registration_opens_at", "registration_closes_at",
+                ]  # fmt: skip
+            },
+        ),
+        (_("Description"), {"fields": ["description"]}),
+        (_("After the event"), {"fields": ["outcome_summary", "decisions"]}),
+    ]
+
+    @admin.action(description=_("Export the participants as CSV"))
+    def export_participants(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="participants.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [_("event"), _("name"), _("email"), _("organisations"), _("status"), _("attended")]
+        )
+        registrations = (
+            Registration.objects.filter(event__in=queryset)
+            .exclude(status=Registration.Status.CANCELLED)
+            .select_related("event", "user")
+            .prefetch_related("user__memberships__organisation")
+            .order_by("event__starts_at", "status", "created_at")
+        )
+        for registration in registrations:
+            organisations = "; ".join(
+                m.organisation.name for m in registration.user.memberships.all()
+            )
+            writer.writerow(
+                [
+                    registration.event.title,
+                    str(registration.user),
+                    registration.user.email,
+                    organisations,
+                    registration.get_status_display(),
+                    registration.attended,
+                ]
+            )
+        return response
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["event", "user", "status", "attended", "created_at"]
+    list_filter = ["status", "attended", "event"]
+    list_editable = ["attended"]
+    search_fields = ["event__title", "user__email", "user__last_name"]
+    autocomplete_fields = ["event", "user"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event", "user")
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(admin.ModelAdmin):
+    list_display = ["text", "event", "owner", "due_date", "status"]
+    list_filter = ["status", "event"]
+    list_editable = ["status"]
+    search_fields = ["text", "event__title", "owner__email"]
+    autocomplete_fields = ["event", "owner"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event", "owner")
