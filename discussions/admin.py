@@ -133,7 +133,9 @@ class ReportAdmin(admin.ModelAdmin):
     @admin.action(description=_("Hide the reported posts (the reason is the report's)"))
     def hide_post(self, request, queryset):
         for report in queryset:
-            services.post_hide(post=report.post, by=request.user, reason=report.reason[:300], report=report)
+            services.post_hide(
+                post=report.post, by=request.user, reason=report.reason[:300], report=report
+            )
         self.message_user(request, _("The posts are hidden."), messages.SUCCESS)
 
     @admin.action(description=_("Lock the threads of the reported posts"))
@@ -220,7 +222,10 @@ class EventAdmin(admin.ModelAdmin):
             _("Registration"),
             {
                 "fields": [
-                    "languages", "capacity", "registration_opens_at", "registration_closes_at",
+                    "languages",
+                    "capacity",
+                    "registration_opens_at",
+                    "registration_closes_at",
                 ]  # fmt: skip
             },
         ),

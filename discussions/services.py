@@ -105,8 +105,11 @@ def thread_mark_answer(*, thread, reply, by):
 
 def thread_mark_read(*, thread, user):
     """Remember that the member has read the thread as it is now."""
-    ThreadRead.objects.update_or_create(
-        user=user, thread=thread, defaults={"last_read_at": timezone.now()}
+    ThreadRead.objects.bulk_create(
+        [ThreadRead(user=user, thread=thread, last_read_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "thread"],
+        update_fields=["last_read_at"],
     )
 
 

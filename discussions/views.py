@@ -132,12 +132,15 @@ def thread_detail(request, topic, pk, slug):
     thread = get_thread_or_404(request, pk)
     if thread.topic.slug != topic or thread.slug != slug:
         return redirect(thread, permanent=True)
-    replies = Reply.objects.filter(thread=thread).for_thread().annotate(
-        revision_count=Count("revisions")
+    replies = (
+        Reply.objects.filter(thread=thread).for_thread().annotate(revision_count=Count("revisions"))
     )
     page = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
-    read = ThreadRead.objects.filter(user=request.user, thread=thread).first()
-    last_read_at = read.last_read_at if read else None
+    last_read_at = (
+        ThreadRead.objects.filter(user=request.user, thread=thread)
+        .values_list("last_read_at", flat=True)
+        .first()
+    )
     services.thread_mark_read(thread=thread, user=request.user)
     context = {
         "thread": thread,
