@@ -32,4 +32,6 @@ def site_defaults_ensure(sender=None, **kwargs):
     for slug, title in STATIC_PAGES.items():
         Page.objects.get_or_create(slug=slug, defaults={"title": title})
     group, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
-    group.permissions.add(*Permission.objects.filter(content_type__app_label__in=COORDINATED_APPS))
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=COORDINATED_APPS)
+    )

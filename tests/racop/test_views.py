@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from racop.models import Page
-from tests.factories import TopicFactory
+from tests.factories import PageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
