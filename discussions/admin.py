@@ -226,7 +226,7 @@ class EventAdmin(admin.ModelAdmin):
                     "capacity",
                     "registration_opens_at",
                     "registration_closes_at",
-                ]  # fmt: skip
+                ]
             },
         ),
         (_("Description"), {"fields": ["description"]}),

@@ -127,3 +127,13 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     user = factory.SubFactory(MemberFactory)
     status = "registered"
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "discussions.ActionItem"
+
+    event = factory.SubFactory(EventFactory)
+    text = factory.Sequence(lambda n: f"Action {n}")
+    owner = factory.SubFactory(MemberFactory)
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
