@@ -16,6 +16,7 @@ from discussions.models import (
     Report,
     Subscription,
     Thread,
+    ThreadRead,
 )
 from racop.models import Topic
 
@@ -174,6 +175,34 @@ class ModerationActionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PostRevision)
+class PostRevisionAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "edited_by", "thread", "reply", "title"]
+    list_filter = ["created_at"]
+    search_fields = ["title", "body", "edited_by__email"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("edited_by", "thread", "reply")
+
+
+@admin.register(ThreadRead)
+class ThreadReadAdmin(ReadOnlyAdmin):
+    list_display = ["thread", "user", "last_read_at"]
+    list_filter = ["last_read_at"]
+    search_fields = ["thread__title", "user__email"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("thread", "user")
 
 
 @admin.register(Subscription)
