@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from discussions.models import Report, Thread
+from discussions.models import ActionItem, Event, Report, Thread
+from members.models import User
 
 ANONYMOUS_HELP = _(
     "Other members will not see your name on this post. The coordinators can see it, "
@@ -97,3 +98,29 @@ class ReportForm(forms.ModelForm):
         labels = {"reason": _("Why should the coordinators look at this post?")}
         help_texts = {"reason": _("Only the coordinators read reports.")}
         widgets = {"reason": forms.Textarea(attrs={"rows": 4})}
+
+
+class EventOutcomeForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["outcome_summary", "decisions"]
+        widgets = {
+            "outcome_summary": forms.Textarea(attrs={"rows": 8}),
+            "decisions": forms.Textarea(attrs={"rows": 6}),
+        }
+
+
+class ActionItemForm(forms.ModelForm):
+    owner = forms.ModelChoiceField(
+        label=_("Owner"), queryset=User.objects.members().order_by("first_name"), required=False
+    )
+
+    class Meta:
+        model = ActionItem
+        fields = ["text", "owner", "due_date", "status"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+
+
+ActionItemFormSet = forms.inlineformset_factory(
+    Event, ActionItem, form=ActionItemForm, extra=2, can_delete=True
+)

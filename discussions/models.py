@@ -358,6 +358,15 @@ class EventQuerySet(models.QuerySet):
         """Return events that have ended, latest first."""
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
+    def countries(self):
+        """Return the codes of the countries events take place in."""
+        return (
+            self.exclude(country="")
+            .order_by("country")
+            .values_list("country", flat=True)
+            .distinct()
+        )
+
     def for_list(self):
         """Return events with their topics and the number of seats taken."""
         return self.prefetch_related("topics").annotate(

@@ -202,6 +202,14 @@ def thread_move(*, thread, topic, by):
 
 
 @transaction.atomic
+def event_outcome_record(*, event_form, action_items):
+    """Save an event's outcome and its action items together."""
+    event = event_form.save()
+    action_items.save()
+    return event
+
+
+@transaction.atomic
 def event_register(*, event, user) -> Registration:
     """Give the member a seat, or a place on the waiting list when the event is full.
 

@@ -30,4 +30,5 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),
     path("events/<slug:slug>/register/", views.event_register, name="event_register"),
     path("events/<slug:slug>/cancel/", views.event_cancel, name="event_cancel"),
+    path("events/<slug:slug>/outcome/", views.event_outcome, name="event_outcome"),
 ]

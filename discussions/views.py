@@ -10,10 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_countries import countries
 
 from discussions import services
 from discussions.calendar import calendar_for
 from discussions.forms import (
+    ActionItemFormSet,
+    EventOutcomeForm,
     LessonsLearnedForm,
     ReplyEditForm,
     ReplyForm,
@@ -32,6 +35,7 @@ from discussions.models import (
     can_moderate,
     topics_for_discussions,
 )
+from members.models import Organisation
 from members.permissions import member_required
 from racop.markdown import render_markdown
 from racop.models import Topic
@@ -328,6 +332,7 @@ def event_list(request):
         "topic": request.GET.get("topic", ""),
         "format": request.GET.get("format", ""),
         "country": request.GET.get("country", "").upper(),
+        "language": request.GET.get("language", "").strip()[:50],
     }
     if filters["topic"]:
         events = events.filter(topics__slug=filters["topic"])
@@ -335,6 +340,8 @@ def event_list(request):
         events = events.filter(format=filters["format"])
     if filters["country"]:
         events = events.filter(country=filters["country"])
+    if filters["language"]:
+        events = events.filter(languages__icontains=filters["language"])
     page = Paginator(events.for_list(), EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     statuses = {}
     if request.user.is_authenticated:
@@ -354,6 +361,10 @@ def event_list(request):
         "filters": filters,
         "topics": Topic.objects.for_list(),
         "formats": Event.Format.choices,
+        "countries": [
+            (code, countries.name(code))
+            for code in Event.objects.visible_to(request.user).countries()
+        ],
         "query_string": query.urlencode(),
     }
     return render(request, "discussions/event_list.html", context)
@@ -391,8 +402,42 @@ def event_detail(request, slug):
             max(event.capacity - event.registered_count, 0) if event.capacity is not None else None
         ),
         "can_register": _is_member(request.user) and event.registration_is_open(),
+        "can_record_outcome": can_record_outcome(event, request.user),
     }
+    if event.is_past:
+        context["attendance_count"] = event.registrations.filter(attended=True).count()
+        if _is_member(request.user):
+            context["attending_organisations"] = Organisation.objects.filter(
+                memberships__user__event_registrations__event=event,
+                memberships__user__event_registrations__attended=True,
+            ).distinct()
     return render(request, "discussions/event_detail.html", context)
+
+
+def can_record_outcome(event, user):
+    """Return whether the user may write the event's outcome: its organisers and coordinators."""
+    if not user.is_authenticated:
+        return False
+    return can_moderate(user) or any(o.pk == user.pk for o in event.organisers.all())
+
+
+@member_required
+def event_outcome(request, slug):
+    """Let an organiser or a coordinator record what the event decided, with action items."""
+    event = get_event_or_404(request, slug)
+    if not can_record_outcome(event, request.user):
+        raise PermissionDenied
+    form = EventOutcomeForm(request.POST or None, instance=event)
+    formset = ActionItemFormSet(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        services.event_outcome_record(event_form=form, action_items=formset)
+        messages.success(request, _("The outcome is saved."))
+        return redirect(event)
+    return render(
+        request,
+        "discussions/event_outcome_form.html",
+        {"event": event, "form": form, "formset": formset},
+    )
 
 
 @require_POST

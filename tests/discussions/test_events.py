@@ -14,6 +14,7 @@ from tests.factories import (
     ActionItemFactory,
     EventFactory,
     MemberFactory,
+    MembershipFactory,
     RegistrationFactory,
     TopicFactory,
 )
@@ -270,3 +271,75 @@ def test_time_shown_in_the_organisers_time_zone(client):
     )
     html = client.get(event.get_absolute_url()).content.decode()
     assert "12:00" in html and "Europe/Istanbul" in html
+
+
+@pytest.mark.django_db
+def test_language_filter(client):
+    EventFactory(title="In Albanian", languages="Albanian, English")
+    EventFactory(title="In Serbian", languages="Serbian")
+    html = client.get(reverse("discussions:event_list"), {"language": "albanian"}).content
+    assert b"In Albanian" in html and b"In Serbian" not in html
+
+
+def outcome_data(**item):
+    data = {
+        "outcome_summary": "We agreed.",
+        "decisions": "- One",
+        "action_items-TOTAL_FORMS": "1",
+        "action_items-INITIAL_FORMS": "0",
+        "action_items-MIN_NUM_FORMS": "0",
+        "action_items-MAX_NUM_FORMS": "1000",
+    }
+    data.update({f"action_items-0-{key}": value for key, value in item.items()})
+    return data
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [*ROLES, "organiser"])
+def test_outcome_form_is_for_organisers_and_coordinators(client, request, role):
+    event = EventFactory(starts_at=in_days(-2), ends_at=in_days(-2))
+    if role == "organiser":
+        user = MemberFactory()
+        event.organisers.add(user)
+        client.force_login(user)
+    elif role != "visitor":
+        client.force_login(request.getfixturevalue(role))
+    response = client.get(reverse("discussions:event_outcome", args=[event.slug]))
+    expected = {"visitor": 302, "applicant": 403, "member": 403, "representative": 403}
+    assert response.status_code == expected.get(role, 200)
+
+
+@pytest.mark.django_db
+def test_organiser_records_outcome_and_action_items(client):
+    organiser, owner = MemberFactory.create_batch(2)
+    event = EventFactory(starts_at=in_days(-2), ends_at=in_days(-2))
+    event.organisers.add(organiser)
+    client.force_login(organiser)
+    address = reverse("discussions:event_outcome", args=[event.slug])
+    bad = client.post(
+        address, outcome_data(text="Write it", owner=owner.pk, due_date="2026-13-45", status="open")
+    )
+    assert bad.status_code == 200
+    assert "Enter a valid date." in bad.content.decode()
+    assert "Write it" in bad.content.decode()
+    response = client.post(
+        address, outcome_data(text="Write it", owner=owner.pk, due_date="2030-01-31", status="open")
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.outcome_summary == "We agreed."
+    item = event.action_items.get()
+    assert (item.text, item.owner, str(item.due_date)) == ("Write it", owner, "2030-01-31")
+
+
+@pytest.mark.django_db
+def test_attendance_count_for_all_and_organisations_for_members(client, member):
+    event = EventFactory(starts_at=in_days(-2), ends_at=in_days(-2))
+    membership = MembershipFactory()
+    RegistrationFactory(event=event, user=membership.user, attended=True)
+    RegistrationFactory(event=event, attended=False)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "1 person took part." in html
+    assert membership.organisation.name not in html
+    client.force_login(member)
+    assert membership.organisation.name in client.get(event.get_absolute_url()).content.decode()
