@@ -1,7 +1,9 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -32,20 +34,52 @@ class RevisionInline(admin.TabularInline):
         return False
 
 
+class HideReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for hiding"),
+        max_length=300,
+        help_text=_("Shown to coordinators; members see that the post was hidden."),
+    )
+
+
+def hide_with_reason(modeladmin, request, queryset, posts, initial=""):
+    """Ask the coordinator for a reason, then hide the posts; return a page while asking."""
+    form = HideReasonForm(request.POST if "apply" in request.POST else None)
+    if form.is_bound and form.is_valid():
+        for post, report in posts:
+            services.post_hide(
+                post=post, by=request.user, reason=form.cleaned_data["reason"], report=report
+            )
+        modeladmin.message_user(request, _("The posts are hidden."), messages.SUCCESS)
+        return None
+    if not form.is_bound:
+        form = HideReasonForm(initial={"reason": initial})
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": _("Hide posts"),
+        "form": form,
+        "objects": queryset,
+        "action": request.POST.get("action"),
+        "opts": modeladmin.model._meta,
+    }
+    return TemplateResponse(request, "admin/discussions/hide_reason.html", context)
+
+
 class HideShowActions:
     """Moderation actions shared by threads and replies; each calls a service."""
 
     @admin.action(description=_("Hide the selected posts from members"))
     def hide(self, request, queryset):
-        for post in queryset:
-            services.post_hide(post=post, by=request.user, reason=str(_("Hidden by a coordinator")))
-        self.message_user(request, _("Hidden."), messages.SUCCESS)
+        return hide_with_reason(self, request, queryset, [(post, None) for post in queryset])
 
     @admin.action(description=_("Show the selected hidden posts again"))
     def restore(self, request, queryset):
         for post in queryset.filter(hidden_at__isnull=False):
             services.post_restore(post=post, by=request.user)
         self.message_user(request, _("Restored."), messages.SUCCESS)
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Thread)
@@ -56,9 +90,13 @@ class ThreadAdmin(HideShowActions, admin.ModelAdmin):
     ]  # fmt: skip
     list_filter = ["topic", "kind", "pinned", "locked", "anonymous", "chatham_house"]
     search_fields = ["title", "body", "author__email", "author__last_name"]
-    autocomplete_fields = ["topic", "author"]
+    autocomplete_fields = ["topic"]
     raw_id_fields = ["answer"]
-    readonly_fields = ["created_at", "edited_at", "deleted_at", "hidden_at", "last_activity_at"]
+    # Flags change only through the recorded actions; the author is never reassigned.
+    readonly_fields = [
+        "author", "anonymous", "pinned", "locked", "created_at", "edited_at", "deleted_at",
+        "hidden_at", "hidden_reason", "last_activity_at",
+    ]  # fmt: skip
     inlines = [RevisionInline]
     actions = ["hide", "restore", "lock", "unlock", "pin", "unpin"]
     date_hierarchy = "last_activity_at"
@@ -99,8 +137,11 @@ class ReplyAdmin(HideShowActions, admin.ModelAdmin):
     list_display = ["__str__", "thread", "author", "anonymous", "created_at", "hidden_at"]
     list_filter = ["anonymous", "created_at"]
     search_fields = ["body", "thread__title", "author__email", "author__last_name"]
-    autocomplete_fields = ["thread", "author"]
-    readonly_fields = ["created_at", "edited_at", "deleted_at", "hidden_at"]
+    autocomplete_fields = ["thread"]
+    readonly_fields = [
+        "author", "anonymous", "created_at", "edited_at", "deleted_at", "hidden_at",
+        "hidden_reason",
+    ]  # fmt: skip
     inlines = [RevisionInline]
     actions = ["hide", "restore"]
 
@@ -131,13 +172,13 @@ class ReportAdmin(admin.ModelAdmin):
     def post_excerpt(self, report):
         return report.post.body[:120]
 
-    @admin.action(description=_("Hide the reported posts (the reason is the report's)"))
+    @admin.action(description=_("Hide the reported posts"))
     def hide_post(self, request, queryset):
-        for report in queryset:
-            services.post_hide(
-                post=report.post, by=request.user, reason=report.reason[:300], report=report
-            )
-        self.message_user(request, _("The posts are hidden."), messages.SUCCESS)
+        reports = list(queryset)
+        initial = reports[0].reason[:300] if len(reports) == 1 else ""
+        return hide_with_reason(
+            self, request, queryset, [(report.post, report) for report in reports], initial
+        )
 
     @admin.action(description=_("Lock the threads of the reported posts"))
     def lock_thread(self, request, queryset):

@@ -93,6 +93,39 @@ Ask the people you serve what they want to know before you write the report.""",
         "We decided to publish our board minutes. What do you leave out, and why?",
         [("ivana.horvat@example.org", False, "Personal data about staff, nothing else.")],
     ),
+    (
+        "communications-legitimacy-public-trust",
+        Thread.Kind.QUESTION,
+        "How do you explain foreign funding to a sceptical public?",
+        "marko.vujovic@example.org",
+        False,
+        False,
+        "Every time we publish our donors, the comments are about foreign influence. "
+        "What wording has worked for you?",
+        [("arta.hoxha@example.org", False, "Lead with what the money changed locally.")],
+    ),
+    (
+        "dynamic-accountability-in-practice",
+        Thread.Kind.DISCUSSION,
+        "Examples wanted: a decision you changed after listening",
+        "lejla.mehmedovic@example.org",
+        False,
+        False,
+        "For the community's collection of examples: tell us about one decision your "
+        "organisation changed because the people you serve asked for it.",
+        [("member@example.org", False, "We moved our office hours to evenings.")],
+    ),
+    (
+        "shifting-power",
+        Thread.Kind.DISCUSSION,
+        "Community members on our board: first year",
+        "zeynep.aydin@example.org",
+        True,
+        False,
+        "We gave two seats on our board to people from the neighbourhoods we work in. "
+        "It has been harder and better than we expected. Happy to answer questions.",
+        [("senad.ramadani@example.org", False, "How did you choose them?")],
+    ),
 ]
 
 

@@ -22,10 +22,10 @@ def changelist(model):
     return reverse(f"admin:discussions_{model}_changelist")
 
 
-def act(client, model, action, objects):
+def act(client, model, action, objects, **extra):
     return client.post(
         changelist(model),
-        {"action": action, "_selected_action": [obj.pk for obj in objects]},
+        {"action": action, "_selected_action": [obj.pk for obj in objects], **extra},
         follow=True,
     )
 
@@ -50,10 +50,17 @@ def test_members_cannot_reach_the_moderation_queue(member_client):
 def test_queue_hides_the_reported_post_and_records_who_did_it(coordinator_client, coordinator):
     reply = ReplyFactory(body="Nasty")
     report = services.post_report(post=reply, reporter=reply.thread.author, reason="Insult")
-    act(coordinator_client, "report", "hide_post", [report])
+    asking = act(coordinator_client, "report", "hide_post", [report])
+    assert "Reason for hiding" in asking.content.decode()
+    assert "Insult" in asking.content.decode()
+    reply.refresh_from_db()
+    assert reply.hidden_at is None
+    empty = act(coordinator_client, "report", "hide_post", [report], apply="1", reason="")
+    assert "This field is required." in empty.content.decode()
+    act(coordinator_client, "report", "hide_post", [report], apply="1", reason="Insults a member")
     reply.refresh_from_db()
     report.refresh_from_db()
-    assert reply.hidden_at and reply.hidden_reason == "Insult"
+    assert reply.hidden_at and reply.hidden_reason == "Insults a member"
     assert reply.body == "Nasty"
     assert (report.status, report.resolved_by) == (Report.Status.HIDDEN, coordinator)
     record = ModerationAction.objects.get()
@@ -74,8 +81,8 @@ def test_queue_dismisses_and_locks(coordinator_client, coordinator):
 
 def test_hide_and_restore_from_the_reply_list(coordinator_client):
     reply = ReplyFactory()
-    act(coordinator_client, "reply", "hide", [reply])
-    assert Reply.objects.get().hidden_at
+    act(coordinator_client, "reply", "hide", [reply], apply="1", reason="Spam")
+    assert Reply.objects.get().hidden_reason == "Spam"
     act(coordinator_client, "reply", "restore", [reply])
     assert Reply.objects.get().hidden_at is None
     assert list(
@@ -107,3 +114,33 @@ def test_participants_export_as_csv(coordinator_client):
     assert len(rows) == 2
     assert rows[1][2] == membership.user.email
     assert rows[1][3] == membership.organisation.name
+
+
+def test_thread_flags_change_only_through_recorded_actions(coordinator_client):
+    thread = ThreadFactory()
+    response = coordinator_client.get(reverse("admin:discussions_thread_change", args=[thread.pk]))
+    html = response.content.decode()
+    assert 'name="pinned"' not in html and 'name="locked"' not in html
+    assert 'name="author"' not in html
+
+
+def test_moving_a_thread_in_the_admin_is_recorded(coordinator_client, coordinator):
+    thread = ThreadFactory()
+    other = TopicFactory()
+    response = coordinator_client.post(
+        reverse("admin:discussions_thread_change", args=[thread.pk]),
+        {
+            "topic": other.pk,
+            "kind": thread.kind,
+            "title": thread.title,
+            "slug": thread.slug,
+            "body": thread.body,
+            "revisions-TOTAL_FORMS": "0",
+            "revisions-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    thread.refresh_from_db()
+    assert thread.topic == other
+    record = ModerationAction.objects.get(action="move")
+    assert record.moderator == coordinator and other.name in record.reason

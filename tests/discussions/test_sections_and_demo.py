@@ -55,11 +55,11 @@ def test_demo_content(capsys):
     call_command("seed_demo")
     assert Thread.objects.filter(kind=Thread.Kind.LESSONS).exists()
     assert Thread.objects.filter(anonymous=True).exists()
-    assert Thread.objects.values("topic").distinct().count() >= 3
+    assert Thread.objects.values("topic").distinct().count() == 7
     assert Report.objects.exists()
     past = Event.objects.past().get()
     assert past.outcome_summary and ActionItem.objects.filter(event=past).count() == 3
     upcoming = Event.objects.upcoming()
     assert {e.format for e in upcoming} >= {"online", "hybrid"}
     assert upcoming.filter(city="Skopje", registrations__status="waiting").exists()
-    assert "Discussions: 5 threads, 3 events created" in capsys.readouterr().out
+    assert "Discussions: 8 threads, 3 events created" in capsys.readouterr().out
