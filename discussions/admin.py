@@ -1,9 +1,12 @@
 import csv
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,6 +22,7 @@ from discussions.models import (
     Subscription,
     Thread,
     ThreadRead,
+    validate_time_zone,
 )
 from racop.models import Topic
 
@@ -283,7 +287,13 @@ class EventAdmin(admin.ModelAdmin):
     actions = ["export_participants"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "format", "visibility", "topics", "organisers"]}),
-        (_("When"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
+        (
+            _("When"),
+            {
+                "fields": ["time_zone", "starts_at", "ends_at"],
+                "description": _("Times are in the event's time zone."),
+            },
+        ),
         (
             _("Where"),
             {"fields": ["venue_name", "venue_address", "city", "country", "online_url"]},
@@ -302,6 +312,20 @@ class EventAdmin(admin.ModelAdmin):
         (_("Description"), {"fields": ["description"]}),
         (_("After the event"), {"fields": ["outcome_summary", "decisions"]}),
     ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Times are typed and shown in the event's own time zone, not the server's.
+        zone = request.POST.get("time_zone") or (
+            Event.objects.filter(pk=object_id).values_list("time_zone", flat=True).first()
+            if object_id and object_id.isdigit()
+            else None
+        )
+        try:
+            validate_time_zone(zone)
+        except ValidationError:
+            zone = settings.TIME_ZONE
+        with timezone.override(zone):
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     @admin.action(description=_("Export the participants as CSV"))
     def export_participants(self, request, queryset):

@@ -1,11 +1,12 @@
 import csv
+import datetime
 import io
 
 import pytest
 from django.urls import reverse
 
 from discussions import services
-from discussions.models import ModerationAction, Reply, Report, Thread
+from discussions.models import Event, ModerationAction, Reply, Report, Thread
 from tests.factories import (
     EventFactory,
     MembershipFactory,
@@ -144,3 +145,36 @@ def test_moving_a_thread_in_the_admin_is_recorded(coordinator_client, coordinato
     assert thread.topic == other
     record = ModerationAction.objects.get(action="move")
     assert record.moderator == coordinator and other.name in record.reason
+
+
+def test_event_times_are_typed_in_the_events_time_zone(coordinator_client):
+    response = coordinator_client.post(
+        reverse("admin:discussions_event_add"),
+        {
+            "title": "Istanbul meeting",
+            "slug": "istanbul-meeting",
+            "format": "in-person",
+            "visibility": "public",
+            "time_zone": "Europe/Istanbul",
+            "starts_at_0": "2030-03-01",
+            "starts_at_1": "10:00",
+            "ends_at_0": "2030-03-01",
+            "ends_at_1": "12:00",
+            "registrations-TOTAL_FORMS": "0",
+            "registrations-INITIAL_FORMS": "0",
+            "action_items-TOTAL_FORMS": "0",
+            "action_items-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = Event.objects.get()
+    assert event.starts_at.astimezone(datetime.UTC).hour == 7
+
+
+def test_event_with_an_unknown_time_zone_is_refused(coordinator_client):
+    response = coordinator_client.post(
+        reverse("admin:discussions_event_add"),
+        {"title": "X", "slug": "x", "time_zone": "Mars/Olympus", "format": "online"},
+    )
+    assert response.status_code == 200
+    assert "is not a time zone" in response.content.decode()
