@@ -394,3 +394,50 @@ def test_hidden_reply_shows_a_notice_to_members_and_the_text_to_coordinators(
     client.force_login(coordinator)
     html = client.get(reply.thread.get_absolute_url()).content.decode()
     assert "Offending words" in html and "Personal attack" in html
+
+
+@pytest.mark.parametrize("role", ["visitor", "applicant"])
+@pytest.mark.parametrize(
+    ("name", "method", "on_reply"),
+    [
+        ("thread_edit", "get", False),
+        ("thread_delete", "post", False),
+        ("thread_history", "get", False),
+        ("thread_report", "post", False),
+        ("thread_follow", "post", False),
+        ("reply_edit", "post", True),
+        ("reply_delete", "get", True),
+        ("reply_history", "get", True),
+        ("reply_report", "get", True),
+        ("reply_answer", "post", True),
+    ],
+)
+def test_every_post_action_is_closed_to_outsiders(as_role, role, name, method, on_reply):
+    reply = ReplyFactory(body="Untouched")
+    client = as_role(role)
+    response = getattr(client, method)(
+        url(name, reply.thread, reply if on_reply else None), {"body": "x", "reason": "x"}
+    )
+    assert response.status_code == (302 if role == "visitor" else 403)
+    assert not Report.objects.exists() and not Subscription.objects.exists()
+    reply.refresh_from_db()
+    assert reply.body == "Untouched" and reply.deleted_at is None
+
+
+@pytest.mark.parametrize("role", INSIDERS)
+@pytest.mark.parametrize("name", ["thread_history", "reply_history"])
+def test_edit_history_is_for_coordinators_only(as_role, role, name):
+    reply = ReplyFactory()
+    response = as_role(role).get(url(name, reply.thread, reply if "reply" in name else None))
+    assert response.status_code == (200 if role == "coordinator" else 404)
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_thread_form_query_count_is_flat(member_client, django_assert_max_num_queries, size):
+    topic = TopicFactory()
+    ThreadFactory.create_batch(size, topic=topic)
+    with django_assert_max_num_queries(4):
+        response = member_client.get(
+            reverse("discussions:thread_create", args=[topic.slug, "discussion"])
+        )
+    assert response.status_code == 200
