@@ -154,10 +154,20 @@ class PostRevision(models.Model):
     """What a thread or reply said before an edit; kept for the coordinators."""
 
     thread = models.ForeignKey(
-        Thread, models.CASCADE, null=True, blank=True, related_name="revisions"
+        Thread,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("thread"),
     )
     reply = models.ForeignKey(
-        Reply, models.CASCADE, null=True, blank=True, related_name="revisions"
+        Reply,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("reply"),
     )
     title = models.CharField(_("title"), max_length=200, blank=True)
     body = models.TextField(_("body"))
@@ -183,8 +193,10 @@ class PostRevision(models.Model):
 class ThreadRead(models.Model):
     """When a member last read a thread, for unread markers."""
 
-    user = models.ForeignKey(User, models.CASCADE, related_name="+")
-    thread = models.ForeignKey(Thread, models.CASCADE, related_name="reads")
+    user = models.ForeignKey(User, models.CASCADE, related_name="+", verbose_name=_("person"))
+    thread = models.ForeignKey(
+        Thread, models.CASCADE, related_name="reads", verbose_name=_("thread")
+    )
     last_read_at = models.DateTimeField(_("last read"), default=timezone.now)
 
     class Meta:
@@ -262,9 +274,21 @@ class Report(models.Model):
         DISMISSED = "dismissed", _("Dismissed")
 
     thread = models.ForeignKey(
-        Thread, models.CASCADE, null=True, blank=True, related_name="reports"
+        Thread,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("thread"),
     )
-    reply = models.ForeignKey(Reply, models.CASCADE, null=True, blank=True, related_name="reports")
+    reply = models.ForeignKey(
+        Reply,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("reply"),
+    )
     reporter = models.ForeignKey(
         User, models.CASCADE, related_name="discussion_reports", verbose_name=_("reported by")
     )
@@ -313,12 +337,24 @@ class ModerationAction(models.Model):
 
     action = models.CharField(_("action"), max_length=20, choices=Action)
     thread = models.ForeignKey(
-        Thread, models.CASCADE, null=True, blank=True, related_name="moderation_actions"
+        Thread,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="moderation_actions",
+        verbose_name=_("thread"),
     )
     reply = models.ForeignKey(
-        Reply, models.CASCADE, null=True, blank=True, related_name="moderation_actions"
+        Reply,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="moderation_actions",
+        verbose_name=_("reply"),
     )
-    report = models.ForeignKey(Report, models.SET_NULL, null=True, blank=True, related_name="+")
+    report = models.ForeignKey(
+        Report, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("report")
+    )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     moderator = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("by"))
     created_at = models.DateTimeField(_("when"), default=timezone.now)
@@ -475,8 +511,8 @@ class Event(models.Model):
             return _("%(place)s and online") % {"place": place}
         return place
 
-    def registration_is_open(self, now=None):
-        now = now or timezone.now()
+    def registration_is_open(self):
+        now = timezone.now()
         if self.is_past:
             return False
         if self.registration_opens_at and now < self.registration_opens_at:
@@ -515,12 +551,6 @@ class Registration(models.Model):
         return f"{self.user} – {self.event}"
 
 
-class ActionItemQuerySet(models.QuerySet):
-    def open(self):
-        """Return action items not yet done."""
-        return self.exclude(status=ActionItem.Status.DONE)
-
-
 class ActionItem(models.Model):
     """Something a convening decided someone will do, by when."""
 
@@ -543,8 +573,6 @@ class ActionItem(models.Model):
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
-
-    objects = ActionItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_date", "pk"]

@@ -391,11 +391,12 @@ def event_detail(request, slug):
     if request.user.is_authenticated:
         registration = Registration.objects.filter(event=event, user=request.user).first()
         waiting_count = event.registrations.filter(status=Registration.Status.WAITING).count()
-    is_registered = registration is not None and registration.status == "registered"
+    is_registered = (
+        registration is not None and registration.status == Registration.Status.REGISTERED
+    )
     context = {
         "event": event,
         "registration": registration,
-        "is_registered": is_registered,
         "show_link": is_registered or can_moderate(request.user),
         "waiting_count": waiting_count,
         "seats_left": (
