@@ -1,9 +1,10 @@
-"""Blocks this app adds to the home page and to topic pages (two queries at most each)."""
+"""Blocks this app adds to the home page and to topic pages, each in a few fixed queries."""
 
 from discussions.models import Event, Thread
 
 HOME_EVENTS = 3
 TOPIC_EVENTS = 3
+TOPIC_THREADS = 5
 
 
 def home_events(request, **kwargs):
@@ -13,10 +14,19 @@ def home_events(request, **kwargs):
 
 
 def topic_discussions(request, topic, **kwargs):
-    """Return how many threads the topic holds (their content stays for members) and its events."""
-    events = Event.objects.visible_to(request.user).upcoming().filter(topics=topic)
+    """Return the topic's thread count (its latest threads for members only) and its events."""
+    user = request.user
+    events = Event.objects.visible_to(user).upcoming().filter(topics=topic)
+    threads = Thread.objects.filter(topic=topic, hidden_at__isnull=True)
+    is_member = user.is_authenticated and (user.is_member or user.is_staff)
     return {
         "topic": topic,
-        "thread_count": Thread.objects.filter(topic=topic, hidden_at__isnull=True).count(),
+        "is_member": is_member,
+        "thread_count": threads.count(),
+        "threads": (
+            list(threads.select_related("topic").order_by("-last_activity_at")[:TOPIC_THREADS])
+            if is_member
+            else []
+        ),
         "events": list(events[:TOPIC_EVENTS]),
     }

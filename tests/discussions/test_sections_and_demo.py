@@ -33,8 +33,20 @@ def test_topic_page_shows_outsiders_only_the_number_of_threads(client, request, 
 
 def test_topic_page_links_members_to_the_threads(member_client):
     topic = TopicFactory()
+    thread = ThreadFactory(topic=topic, title="Open matter")
     html = member_client.get(topic.get_absolute_url()).content.decode()
     assert f"/discussions/{topic.slug}/" in html
+    assert "Open matter" in html and thread.get_absolute_url() in html
+
+
+@pytest.mark.parametrize("size", [1, 12])
+def test_topic_section_for_members_has_flat_query_count(
+    member_client, django_assert_max_num_queries, size
+):
+    topic = TopicFactory()
+    ThreadFactory.create_batch(size, topic=topic)
+    with django_assert_max_num_queries(6):
+        assert member_client.get(topic.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.parametrize("size", [1, 12])
