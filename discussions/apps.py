@@ -5,3 +5,26 @@ from django.utils.translation import gettext_lazy as _
 class DiscussionsConfig(AppConfig):
     name = "discussions"
     verbose_name = _("Discussions")
+
+    def ready(self):
+        from discussions import sections as discussion_sections
+        from racop import sections
+
+        sections.register(
+            sections.home_sections,
+            sections.Section(
+                name="discussions.upcoming_events",
+                template="discussions/includes/_home_events.html",
+                context=discussion_sections.home_events,
+                order=30,
+            ),
+        )
+        sections.register(
+            sections.topic_sections,
+            sections.Section(
+                name="discussions.topic",
+                template="discussions/includes/_topic_discussions.html",
+                context=discussion_sections.topic_discussions,
+                order=30,
+            ),
+        )

@@ -1,5 +1,7 @@
 """Factories for test data; each builds one valid row and what it needs."""
 
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -166,3 +168,59 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Question {n}?")
     kind = "single"
     options = "Online\nIn person\nHybrid"
+
+
+# Discussions and convenings
+
+
+class ThreadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "discussions.Thread"
+
+    topic = factory.SubFactory(TopicFactory)
+    title = factory.Sequence(lambda n: f"Thread {n}")
+    slug = factory.Sequence(lambda n: f"thread-{n}")
+    body = "What did *you* learn?"
+    author = factory.SubFactory(MemberFactory)
+
+
+class ReplyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "discussions.Reply"
+
+    thread = factory.SubFactory(ThreadFactory)
+    body = factory.Sequence(lambda n: f"Reply number {n}.")
+    author = factory.SubFactory(MemberFactory)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "discussions.Event"
+
+    title = factory.Sequence(lambda n: f"Convening {n}")
+    slug = factory.Sequence(lambda n: f"convening-{n}")
+    format = "online"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    time_zone = "Europe/Skopje"
+    online_url = "https://meet.example.org/secret-room"
+    description = "We meet to **learn**."
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "discussions.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(MemberFactory)
+    status = "registered"
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "discussions.ActionItem"
+
+    event = factory.SubFactory(EventFactory)
+    text = factory.Sequence(lambda n: f"Action {n}")
+    owner = factory.SubFactory(MemberFactory)
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))

@@ -1,0 +1,583 @@
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from racop.models import Topic
+
+User = settings.AUTH_USER_MODEL
+
+
+def can_moderate(user):
+    """Return whether the user sees anonymous authors, hidden posts and edit history."""
+    return bool(user.is_authenticated and user.is_staff)
+
+
+def topics_for_discussions(user):
+    """Return the topics with how many threads each holds and when it was last active."""
+    visible = Q(threads__hidden_at__isnull=True) if not can_moderate(user) else Q()
+    return Topic.objects.for_list().annotate(
+        thread_count=Count("threads", filter=visible),
+        latest_activity_at=Max("threads__last_activity_at", filter=visible),
+    )
+
+
+class ThreadQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Return threads the user may open: hidden ones only for coordinators."""
+        if can_moderate(user):
+            return self
+        return self.filter(hidden_at__isnull=True)
+
+    def for_list(self, user):
+        """Return threads pinned first then by latest activity, with reply counts and unread."""
+        last_read = ThreadRead.objects.filter(thread=OuterRef("pk"), user=user.pk).values(
+            "last_read_at"
+        )[:1]
+        return (
+            self.select_related("author", "topic")
+            .annotate(
+                reply_count=Count(
+                    "replies",
+                    filter=Q(replies__deleted_at__isnull=True, replies__hidden_at__isnull=True),
+                ),
+                last_read_at=Subquery(last_read),
+            )
+            .order_by("-pinned", "-last_activity_at")
+        )
+
+
+class Thread(models.Model):
+    """A conversation in a topic of the members' safe space."""
+
+    class Kind(models.TextChoices):
+        DISCUSSION = "discussion", _("Discussion")
+        QUESTION = "question", _("Question")
+        LESSONS = "lessons-learned", _("Lessons learned")
+
+    topic = models.ForeignKey(
+        Topic, models.PROTECT, related_name="threads", verbose_name=_("topic")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DISCUSSION)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, allow_unicode=False)
+    body = models.TextField(_("body"), help_text=_("Markdown."))
+    author = models.ForeignKey(
+        User, models.PROTECT, related_name="discussion_threads", verbose_name=_("author")
+    )
+    anonymous = models.BooleanField(
+        _("posted as a community member"),
+        default=False,
+        help_text=_("Other members do not see the author; coordinators do."),
+    )
+    chatham_house = models.BooleanField(_("Chatham House Rule"), default=False)
+    pinned = models.BooleanField(_("pinned"), default=False)
+    locked = models.BooleanField(_("locked"), default=False)
+    answer = models.ForeignKey(
+        "Reply",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted answer"),
+    )
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-pinned", "-last_activity_at"]
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        indexes = [models.Index(fields=["topic", "-pinned", "-last_activity_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "discussions:thread_detail",
+            kwargs={"topic": self.topic.slug, "pk": self.pk, "slug": self.slug},
+        )
+
+    def is_unread(self):
+        last_read = getattr(self, "last_read_at", None)
+        return last_read is None or last_read < self.last_activity_at
+
+
+class ReplyQuerySet(models.QuerySet):
+    def for_thread(self):
+        """Return replies oldest first with their authors."""
+        return self.select_related("author").order_by("created_at", "pk")
+
+
+class Reply(models.Model):
+    """A reply in a thread."""
+
+    thread = models.ForeignKey(
+        Thread, models.CASCADE, related_name="replies", verbose_name=_("thread")
+    )
+    body = models.TextField(_("body"), help_text=_("Markdown."))
+    author = models.ForeignKey(
+        User, models.PROTECT, related_name="discussion_replies", verbose_name=_("author")
+    )
+    anonymous = models.BooleanField(_("posted as a community member"), default=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+
+    objects = ReplyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+
+    def __str__(self):
+        return _("Reply %(id)s in “%(thread)s”") % {"id": self.pk, "thread": self.thread_id}
+
+
+class PostRevision(models.Model):
+    """What a thread or reply said before an edit; kept for the coordinators."""
+
+    thread = models.ForeignKey(
+        Thread,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("thread"),
+    )
+    reply = models.ForeignKey(
+        Reply,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("reply"),
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    body = models.TextField(_("body"))
+    edited_by = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("by"))
+    created_at = models.DateTimeField(_("replaced at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("post revision")
+        verbose_name_plural = _("post revisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(thread__isnull=False, reply__isnull=True)
+                | Q(thread__isnull=True, reply__isnull=False),
+                name="revision_of_one_post",
+            )
+        ]
+
+    def __str__(self):
+        return _("Revision of %(when)s") % {"when": self.created_at}
+
+
+class ThreadRead(models.Model):
+    """When a member last read a thread, for unread markers."""
+
+    user = models.ForeignKey(User, models.CASCADE, related_name="+", verbose_name=_("person"))
+    thread = models.ForeignKey(
+        Thread, models.CASCADE, related_name="reads", verbose_name=_("thread")
+    )
+    last_read_at = models.DateTimeField(_("last read"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("thread read")
+        verbose_name_plural = _("threads read")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "thread"], name="thread_read_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} – {self.thread_id}"
+
+
+class Subscription(models.Model):
+    """A member following a thread or a whole topic (used by notifications)."""
+
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="discussion_subscriptions", verbose_name=_("person")
+    )
+    thread = models.ForeignKey(
+        Thread,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("thread"),
+    )
+    topic = models.ForeignKey(
+        Topic,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="discussion_subscriptions",
+        verbose_name=_("topic"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(thread__isnull=False, topic__isnull=True)
+                | Q(thread__isnull=True, topic__isnull=False),
+                name="subscription_to_one_thing",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "thread"],
+                condition=Q(thread__isnull=False),
+                name="subscription_thread_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "topic"],
+                condition=Q(topic__isnull=False),
+                name="subscription_topic_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.thread_id or self.topic_id}"
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        """Return reports nobody has handled yet."""
+        return self.filter(status=Report.Status.OPEN)
+
+
+class Report(models.Model):
+    """A member's report of a post to the coordinators."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        HIDDEN = "hidden", _("Post hidden")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    thread = models.ForeignKey(
+        Thread,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("thread"),
+    )
+    reply = models.ForeignKey(
+        Reply,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("reply"),
+    )
+    reporter = models.ForeignKey(
+        User, models.CASCADE, related_name="discussion_reports", verbose_name=_("reported by")
+    )
+    reason = models.TextField(_("reason"), max_length=2000)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    resolved_by = models.ForeignKey(
+        User, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("handled by")
+    )
+    resolved_at = models.DateTimeField(_("handled"), null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(thread__isnull=False, reply__isnull=True)
+                | Q(thread__isnull=True, reply__isnull=False),
+                name="report_of_one_post",
+            )
+        ]
+
+    def __str__(self):
+        return _("Report %(id)s") % {"id": self.pk}
+
+    @property
+    def post(self):
+        return self.thread or self.reply
+
+
+class ModerationAction(models.Model):
+    """A record of what a coordinator did to a post or thread, by whom and when."""
+
+    class Action(models.TextChoices):
+        HIDE = "hide", _("Hidden")
+        RESTORE = "restore", _("Restored")
+        LOCK = "lock", _("Locked")
+        UNLOCK = "unlock", _("Unlocked")
+        PIN = "pin", _("Pinned")
+        UNPIN = "unpin", _("Unpinned")
+        MOVE = "move", _("Moved")
+        DISMISS = "dismiss", _("Report dismissed")
+
+    action = models.CharField(_("action"), max_length=20, choices=Action)
+    thread = models.ForeignKey(
+        Thread,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="moderation_actions",
+        verbose_name=_("thread"),
+    )
+    reply = models.ForeignKey(
+        Reply,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="moderation_actions",
+        verbose_name=_("reply"),
+    )
+    report = models.ForeignKey(
+        Report, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("report")
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    moderator = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("by"))
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("moderation action")
+        verbose_name_plural = _("moderation actions")
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+# Convenings
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone; use a name like Europe/Skopje."),
+            params={"value": value},
+        )
+
+
+class EventQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Return events the user may see: members-only ones for members and coordinators."""
+        if user.is_authenticated and (user.is_member or user.is_staff):
+            return self
+        return self.filter(visibility=Event.Visibility.PUBLIC)
+
+    def upcoming(self):
+        """Return events that have not ended, soonest first."""
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self):
+        """Return events that have ended, latest first."""
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+    def countries(self):
+        """Return the codes of the countries events take place in."""
+        return (
+            self.exclude(country="")
+            .order_by("country")
+            .values_list("country", flat=True)
+            .distinct()
+        )
+
+    def for_list(self):
+        """Return events with their topics and the number of seats taken."""
+        return self.prefetch_related("topics").annotate(
+            registered_count=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)
+            )
+        )
+
+
+class Event(models.Model):
+    """A convening of the community: online, in person or both."""
+
+    class Format(models.TextChoices):
+        ONLINE = "online", _("Online")
+        IN_PERSON = "in-person", _("In person")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members only")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    format = models.CharField(_("format"), max_length=20, choices=Format, default=Format.ONLINE)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=settings.TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("The organiser's time zone: times are shown in it."),
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.CharField(_("address"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    online_url = models.URLField(
+        _("meeting link"), blank=True, help_text=_("Shown only to registered participants.")
+    )
+    languages = models.CharField(
+        _("working languages"), max_length=200, blank=True, help_text=_("e.g. English, Serbian.")
+    )
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility, default=Visibility.PUBLIC
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="events", verbose_name=_("topics")
+    )
+    organisers = models.ManyToManyField(
+        User, blank=True, related_name="organised_events", verbose_name=_("organisers")
+    )
+    outcome_summary = models.TextField(
+        _("outcome summary"), blank=True, help_text=_("Markdown; written after the event.")
+    )
+    decisions = models.TextField(_("decisions"), blank=True, help_text=_("Markdown."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=F("starts_at")), name="event_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("discussions:event_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_past(self):
+        return self.ends_at < timezone.now()
+
+    @property
+    def is_online(self):
+        return self.format in {self.Format.ONLINE, self.Format.HYBRID}
+
+    @property
+    def is_in_person(self):
+        return self.format in {self.Format.IN_PERSON, self.Format.HYBRID}
+
+    @property
+    def location(self):
+        """Return where the event happens, as one line."""
+        place = ", ".join(
+            part
+            for part in [self.venue_name, self.venue_address, self.city, str(self.country.name)]
+            if part
+        )
+        if self.format == self.Format.ONLINE:
+            return str(_("Online"))
+        if self.format == self.Format.HYBRID:
+            return _("%(place)s and online") % {"place": place}
+        return place
+
+    def registration_is_open(self):
+        now = timezone.now()
+        if self.is_past:
+            return False
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return False
+        return not (self.registration_closes_at and now > self.registration_closes_at)
+
+
+class Registration(models.Model):
+    """A member's place at an event, or on its waiting list."""
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(
+        Event, models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="event_registrations", verbose_name=_("person")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status)
+    attended = models.BooleanField(_("attended"), default=False)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="registration_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.event}"
+
+
+class ActionItem(models.Model):
+    """Something a convening decided someone will do, by when."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in-progress", _("In progress")
+        DONE = "done", _("Done")
+
+    event = models.ForeignKey(
+        Event, models.CASCADE, related_name="action_items", verbose_name=_("event")
+    )
+    text = models.CharField(_("what"), max_length=300)
+    owner = models.ForeignKey(
+        User,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_action_items",
+        verbose_name=_("owner"),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+
+    def __str__(self):
+        return self.text

@@ -1,0 +1,32 @@
+"""Blocks this app adds to the home page and to topic pages, each in a few fixed queries."""
+
+from discussions.models import Event, Thread
+
+HOME_EVENTS = 3
+TOPIC_EVENTS = 3
+TOPIC_THREADS = 5
+
+
+def home_events(request, **kwargs):
+    """Return the next convenings the visitor may see."""
+    events = Event.objects.visible_to(request.user).upcoming()[:HOME_EVENTS]
+    return {"events": list(events)}
+
+
+def topic_discussions(request, topic, **kwargs):
+    """Return the topic's thread count (its latest threads for members only) and its events."""
+    user = request.user
+    events = Event.objects.visible_to(user).upcoming().filter(topics=topic)
+    threads = Thread.objects.filter(topic=topic, hidden_at__isnull=True)
+    is_member = user.is_authenticated and (user.is_member or user.is_staff)
+    return {
+        "topic": topic,
+        "is_member": is_member,
+        "thread_count": threads.count(),
+        "threads": (
+            list(threads.select_related("topic").order_by("-last_activity_at")[:TOPIC_THREADS])
+            if is_member
+            else []
+        ),
+        "events": list(events[:TOPIC_EVENTS]),
+    }
