@@ -7,6 +7,12 @@ class DiscussionsConfig(AppConfig):
     verbose_name = _("Discussions")
 
     def ready(self):
+        from members import data_export
+
+        # "Download my data" covers every row of this app that points to the person.
+        for model in self.get_models():
+            if fields := data_export.user_fields_of(model):
+                data_export.register(model, user_fields=sorted(fields))
         from discussions import sections as discussion_sections
         from racop import sections
 

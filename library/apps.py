@@ -16,6 +16,12 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self):
+        from members import data_export
+
+        # "Download my data" covers every row of this app that points to the person.
+        for model in self.get_models():
+            if fields := data_export.user_fields_of(model):
+                data_export.register(model, user_fields=sorted(fields))
         from taggit.models import TaggedItem
 
         from library import sections as library_sections

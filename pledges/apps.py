@@ -14,6 +14,12 @@ class PledgesConfig(AppConfig):
     verbose_name = _("Pledges")
 
     def ready(self):
+        from members import data_export
+
+        # "Download my data" covers every row of this app that points to the person.
+        for model in self.get_models():
+            if fields := data_export.user_fields_of(model):
+                data_export.register(model, user_fields=sorted(fields))
         from racop import sections
 
         sections.register(

@@ -60,7 +60,8 @@ def test_back_office_link_only_for_staff(client, member, coordinator):
 @pytest.mark.parametrize("size", [2, 20])
 def test_home_query_count_does_not_grow_with_topics(client, django_assert_max_num_queries, size):
     TopicFactory.create_batch(size)
-    with django_assert_max_num_queries(4):
+    # Every app's home section adds a constant number of queries.
+    with django_assert_max_num_queries(12):
         assert client.get("/").status_code == 200
 
 
@@ -108,7 +109,7 @@ def test_topic_page_is_public(as_role, role):
 @pytest.mark.parametrize("size", [1, 15])
 def test_topic_page_query_count_is_flat(client, django_assert_max_num_queries, size):
     topics = TopicFactory.create_batch(size)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(10):
         assert client.get(topics[-1].get_absolute_url()).status_code == 200
 
 
