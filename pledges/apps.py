@@ -9,6 +9,16 @@ def home_pledge_context(request, **kwargs):
     return {"totals": Signature.objects.public().totals()}
 
 
+def organisation_pledge_context(request, organisation, **kwargs):
+    """Return an organisation page's pledge status, in one query."""
+    from pledges.models import Signature
+
+    signature = (
+        Signature.objects.active().for_organisation(organisation).select_related("version").first()
+    )
+    return {"signature": signature, "organisation": organisation}
+
+
 class PledgesConfig(AppConfig):
     name = "pledges"
     verbose_name = _("Pledges")
@@ -20,7 +30,18 @@ class PledgesConfig(AppConfig):
         for model in self.get_models():
             if fields := data_export.user_fields_of(model):
                 data_export.register(model, user_fields=sorted(fields))
+        from members.sections import organisation_sections
         from racop import sections
+
+        sections.register(
+            organisation_sections,
+            sections.Section(
+                name="pledge",
+                template="pledges/includes/_organisation_section.html",
+                context=organisation_pledge_context,
+                order=10,
+            ),
+        )
 
         sections.register(
             sections.home_sections,

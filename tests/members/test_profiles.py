@@ -275,7 +275,7 @@ def test_other_apps_add_sections_to_the_organisation_page(client, settings, tmp_
     ]
     organisation = OrganisationFactory(name="Sectioned Org")
     section = Section(
-        name="pledge", template="_pledge.html",
+        name="test-section", template="_pledge.html",
         context=lambda request, organisation: {"name": organisation.name},
     )  # fmt: skip
     register(organisation_sections, section)

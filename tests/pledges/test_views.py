@@ -820,3 +820,25 @@ def test_open_data_csv_keeps_formulas_as_text(client, version):
         csv.DictReader(io.StringIO(client.get(reverse("pledges:signatures_csv")).content.decode()))
     )
     assert rows[0]["statement"].startswith("'=")
+
+
+# The organisation page shows its pledge status
+
+
+def test_organisation_page_shows_whether_it_signed(client, version):
+    signed = SignatureFactory(version=version).organisation
+    unsigned = OrganisationFactory()
+    html = client.get(signed.get_absolute_url()).content.decode()
+    assert "Pledge signed" in html
+    assert reverse("pledges:organisation_accountability", args=[signed.slug]) in html
+    assert "Has not signed the Pledge" in client.get(unsigned.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("size", [1, 15])
+def test_organisation_page_pledge_status_query_count_is_flat(
+    client, version, django_assert_max_num_queries, size
+):
+    organisation = SignatureFactory(version=version).organisation
+    SignatureFactory.create_batch(size, version=version)
+    with django_assert_max_num_queries(8):
+        assert client.get(organisation.get_absolute_url()).status_code == 200
