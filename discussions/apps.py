@@ -14,8 +14,18 @@ class DiscussionsConfig(AppConfig):
             if fields := data_export.user_fields_of(model):
                 data_export.register(model, user_fields=sorted(fields))
         from discussions import sections as discussion_sections
+        from library.sections import resource_sections
         from racop import sections
 
+        sections.register(
+            resource_sections,
+            sections.Section(
+                name="discussions.resource_threads",
+                template="discussions/includes/_resource_threads.html",
+                context=discussion_sections.resource_threads,
+                order=30,
+            ),
+        )
         sections.register(
             sections.home_sections,
             sections.Section(

@@ -3,6 +3,7 @@
 from django.db.models import F
 
 from library.models import Resource
+from racop.sections import Section
 
 HOME_SIZE = 4
 
@@ -27,3 +28,9 @@ def home_developments(request, **kwargs):
 def topic_resources(request, topic, **kwargs):
     resources = Resource.objects.published().visible_to(request.user).filter(topics=topic)
     return {"resources": list(resources.for_list()[:6]), "topic": topic}
+
+
+# Blocks other apps add to a resource's page (the threads that mention it): an app registers
+# with racop.sections.register(resource_sections, Section(...)) from its AppConfig.ready();
+# the context callable receives request and resource, in a constant number of queries.
+resource_sections: list[Section] = []

@@ -15,7 +15,9 @@ from library import services
 from library.forms import ResourceSuggestForm
 from library.models import Collection, CollectionItem, Resource
 from library.search import LibrarySearch, highlight
+from library.sections import resource_sections
 from members.permissions import member_required
+from racop import sections
 
 PAGE_SIZE = 20
 # Escapes that keep JSON inside a <script> element from closing it (as json_script does).
@@ -90,6 +92,7 @@ def resource_detail(request, slug):
         "resource": resource,
         "related": related,
         "json_ld": json_ld(request, resource) if resource.is_public else "",
+        "sections": sections.render_context(resource_sections, request=request, resource=resource),
     }
     return render(request, "library/resource_detail.html", context)
 
