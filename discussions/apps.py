@@ -15,8 +15,18 @@ class DiscussionsConfig(AppConfig):
                 data_export.register(model, user_fields=sorted(fields))
         from discussions import sections as discussion_sections
         from library.sections import resource_sections
+        from members.sections import me_sections
         from racop import sections
 
+        sections.register(
+            me_sections,
+            sections.Section(
+                name="discussions.action_items",
+                template="discussions/includes/_my_action_items.html",
+                context=discussion_sections.my_action_items,
+                order=30,
+            ),
+        )
         sections.register(
             resource_sections,
             sections.Section(

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from discussions.models import Event, Thread
+from discussions.models import ActionItem, Event, Thread
 
 HOME_EVENTS = 3
 TOPIC_EVENTS = 3
@@ -54,3 +54,14 @@ def resource_threads(request, resource, **kwargs):
         .order_by("-last_activity_at")[:RESOURCE_THREADS]
     )
     return {"threads": list(threads)}
+
+
+def my_action_items(request, **kwargs):
+    """Return the person's open action items from convenings, soonest due first."""
+    items = (
+        ActionItem.objects.filter(owner=request.user)
+        .exclude(status=ActionItem.Status.DONE)
+        .select_related("event")
+        .order_by("due_date", "pk")
+    )
+    return {"action_items": list(items)}

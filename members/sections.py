@@ -8,3 +8,7 @@ and must use a constant number of queries.
 from racop.sections import Section
 
 organisation_sections: list[Section] = []
+
+# Blocks other apps add to the person's own account page (/me/): what is waiting for them.
+# The context callable receives request, in a constant number of queries.
+me_sections: list[Section] = []

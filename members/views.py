@@ -29,7 +29,7 @@ from members.forms import (
 )
 from members.models import JoinApplication, Membership, Organisation, Survey, User
 from members.permissions import member_required, members_only_response
-from members.sections import organisation_sections
+from members.sections import me_sections, organisation_sections
 from racop import sections
 
 PAGE_SIZE = 24
@@ -217,7 +217,12 @@ def me(request):
         messages.success(request, _("Your profile was saved."))
         return redirect("members:me")
     open_surveys = Survey.objects.for_respondent(request.user).open_now()
-    return render(request, "members/me.html", {"form": form, "surveys": open_surveys})
+    context = {
+        "form": form,
+        "surveys": open_surveys,
+        "sections": sections.render_context(me_sections, request=request),
+    }
+    return render(request, "members/me.html", context)
 
 
 @login_required
