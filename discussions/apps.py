@@ -10,9 +10,7 @@ class DiscussionsConfig(AppConfig):
         from members import data_export
 
         # "Download my data" covers every row of this app that points to the person.
-        for model in self.get_models():
-            if fields := data_export.user_fields_of(model):
-                data_export.register(model, user_fields=sorted(fields))
+        data_export.register_app(self)
         from discussions import sections as discussion_sections
         from library.sections import resource_sections
         from members.sections import me_sections

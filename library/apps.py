@@ -19,9 +19,7 @@ class LibraryConfig(AppConfig):
         from members import data_export
 
         # "Download my data" covers every row of this app that points to the person.
-        for model in self.get_models():
-            if fields := data_export.user_fields_of(model):
-                data_export.register(model, user_fields=sorted(fields))
+        data_export.register_app(self)
         from taggit.models import TaggedItem
 
         from library import sections as library_sections

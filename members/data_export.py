@@ -29,6 +29,13 @@ def register(model, *, user_fields=("user",), exclude=()):
     registry[model._meta.label] = Exporter(model, tuple(user_fields), tuple(exclude))
 
 
+def register_app(app_config):
+    """Export every model of an app that points to the person, on all its user fields."""
+    for model in app_config.get_models():
+        if fields := user_fields_of(model):
+            register(model, user_fields=sorted(fields))
+
+
 def _user_model():
     return apps.get_model(settings.AUTH_USER_MODEL)
 
