@@ -14,6 +14,15 @@ from racop.models import Topic
 User = settings.AUTH_USER_MODEL
 
 
+def exactly_one_post(name):
+    """Return a constraint: the row points to a thread or to a reply, never both or neither."""
+    return models.CheckConstraint(
+        condition=Q(thread__isnull=False, reply__isnull=True)
+        | Q(thread__isnull=True, reply__isnull=False),
+        name=name,
+    )
+
+
 def can_moderate(user):
     """Return whether the user sees anonymous authors, hidden posts and edit history."""
     return bool(user.is_authenticated and user.is_staff)
@@ -178,13 +187,7 @@ class PostRevision(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("post revision")
         verbose_name_plural = _("post revisions")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(thread__isnull=False, reply__isnull=True)
-                | Q(thread__isnull=True, reply__isnull=False),
-                name="revision_of_one_post",
-            )
-        ]
+        constraints = [exactly_one_post("revision_of_one_post")]
 
     def __str__(self):
         return _("Revision of %(when)s") % {"when": self.created_at}
@@ -306,13 +309,7 @@ class Report(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(thread__isnull=False, reply__isnull=True)
-                | Q(thread__isnull=True, reply__isnull=False),
-                name="report_of_one_post",
-            )
-        ]
+        constraints = [exactly_one_post("report_of_one_post")]
 
     def __str__(self):
         return _("Report %(id)s") % {"id": self.pk}
