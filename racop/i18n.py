@@ -2,17 +2,21 @@
 
 Montenegrin (`cnr`) has no catalog in Django or allauth. Its own strings come from
 locale/cnr; Django's and the installed apps' strings fall back to Serbian Latin,
-which Montenegrin readers read without effort.
+which Montenegrin readers read without effort (and Bosnian to Croatian where an app
+has no Bosnian catalog).
 """
 
 import gettext as gettext_module
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
+from django.urls import translate_url
 from django.utils import translation
 
-# Locale → the locale whose catalogs stand in where a catalog is missing.
-FALLBACK_LOCALES = {"cnr": "sr_Latn"}
+# Locale → the locale whose catalogs stand in where a catalog is missing: Django and
+# allauth ship none for Montenegrin, and allauth none for Bosnian.
+FALLBACK_LOCALES = {"cnr": "sr_Latn", "bs": "hr"}
 
 EXTRA_LANG_INFO = {
     "cnr": {"bidi": False, "code": "cnr", "name": "Montenegrin", "name_local": "Crnogorski"},
@@ -67,3 +71,14 @@ def on_signup(sender, request, user, **kwargs):
     if not user.language and language in dict(settings.LANGUAGES):
         user.language = language
         user.save(update_fields=["language"])
+
+
+def url_translate(url: str, language: str) -> str:
+    """Return the same page's address in language; url may carry another language's prefix.
+
+    Django's translate_url resolves with the active language, which cannot read
+    /mk/… while English is active, so resolve in the language of url's own prefix.
+    """
+    own = translation.get_language_from_path(urlsplit(url).path) or settings.LANGUAGE_CODE
+    with translation.override(own):
+        return translate_url(url, language)

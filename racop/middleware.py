@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
-from django.urls import is_valid_path, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from racop.i18n import url_translate
 
 # Nothing here needs the camera, microphone, location or payment APIs.
 PERMISSIONS_POLICY = (
@@ -42,15 +43,16 @@ class LanguagePreferenceMiddleware:
         if saved:
             return _language_remember(response, saved, redirect=response.status_code in (301, 302))
         if self._is_first_visit(request, response):
-            preferred = translation.get_language_from_request(request)
-            if preferred != settings.LANGUAGE_CODE:
-                prefixed = f"/{preferred}{request.path_info}"
-                if is_valid_path(prefixed, getattr(request, "urlconf", None)):
-                    target = translate_url(request.get_full_path(), preferred)
-                    if target != request.get_full_path():
-                        redirect = _language_remember(HttpResponseRedirect(target), preferred)
-                        patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
-                        return redirect
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and user.language:
+                preferred = user.language
+            else:
+                preferred = translation.get_language_from_request(request)
+            target = url_translate(request.get_full_path(), preferred)
+            if preferred != settings.LANGUAGE_CODE and target != request.get_full_path():
+                redirect = _language_remember(HttpResponseRedirect(target), preferred)
+                patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
+                return redirect
         return response
 
     @staticmethod
@@ -67,7 +69,7 @@ class LanguagePreferenceMiddleware:
 def _language_remember(response, language, *, redirect=False):
     """Set the language cookie; point a redirect at the same page in that language."""
     if redirect and response.get("Location"):
-        response["Location"] = translate_url(response["Location"], language)
+        response["Location"] = url_translate(response["Location"], language)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

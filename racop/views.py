@@ -1,7 +1,10 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
@@ -54,7 +57,12 @@ def healthz(request):
 
 def language_set(request):
     """Switch language like Django's set_language, and remember a member's choice."""
-    response = set_language(request)
+    next_url = request.POST.get("next", request.GET.get("next")) or ""
+    # Django translates next resolving it in the active language (English here).
+    with translation.override(
+        translation.get_language_from_path(urlsplit(next_url).path) or translation.get_language()
+    ):
+        response = set_language(request)
     language = request.POST.get("language", "")
     if (
         request.method == "POST"
