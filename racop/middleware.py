@@ -48,8 +48,10 @@ class LanguagePreferenceMiddleware:
                 preferred = user.language
             else:
                 preferred = translation.get_language_from_request(request)
-            target = url_translate(request.get_full_path(), preferred)
-            if preferred != settings.LANGUAGE_CODE and target != request.get_full_path():
+            target = request.get_full_path()
+            if preferred != settings.LANGUAGE_CODE:
+                target = url_translate(target, preferred)
+            if target != request.get_full_path():
                 redirect = _language_remember(HttpResponseRedirect(target), preferred)
                 patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
                 return redirect

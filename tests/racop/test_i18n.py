@@ -6,9 +6,9 @@ from django import forms
 from django.conf import settings
 from django.core import mail
 from django.test import override_settings
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from members.models import User
 from members.services import application_approve
@@ -184,3 +184,29 @@ def test_serbian_latin_catalog_folder_and_plural_forms_match_django():
 
 def _nplurals(catalog):
     return catalog.metadata["Plural-Forms"].split(";")[0].replace(" ", "")
+
+
+def test_a_members_saved_language_beats_the_browser_on_a_first_visit(client):
+    client.force_login(MemberFactory(language="hr"))
+    response = client.get("/library/", headers={"accept-language": "tr"})
+    assert response["Location"] == "/hr/library/"
+
+
+def test_peer_review_request_reaches_each_representative_in_their_language(
+    catalog, django_capture_on_commit_callbacks
+):
+    from pledges.services import _send
+
+    catalog("sq", {"You are asked to peer-review a self-assessment": "Ju kërkohet një rishikim"})
+    MemberFactory(email="albanian@example.org", language="sq")
+    with django_capture_on_commit_callbacks(execute=True):
+        _send(
+            subject=gettext_lazy("You are asked to peer-review a self-assessment"),
+            template="pledges/emails/renew_invitation.txt",
+            context={"version": None, "sign_url": reverse_lazy("pledges:pledge_sign")},
+            recipients=["albanian@example.org", "someone@example.org"],
+        )
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert by_recipient["albanian@example.org"].subject == "Ju kërkohet një rishikim"
+    assert "/sq/" in by_recipient["albanian@example.org"].body
+    assert by_recipient["someone@example.org"].subject.startswith("You are asked")
