@@ -210,3 +210,12 @@ def test_peer_review_request_reaches_each_representative_in_their_language(
     assert by_recipient["albanian@example.org"].subject == "Ju kërkohet një rishikim"
     assert "/sq/" in by_recipient["albanian@example.org"].body
     assert by_recipient["someone@example.org"].subject.startswith("You are asked")
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_pages_render_in_every_language(client, language):
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+    for path in ["/", "/library/", "/accounts/login/", "/members/"]:
+        response = client.get(prefix + path)
+        assert response.status_code == 200, prefix + path
+        assert f'<html lang="{language}"' in response.text
