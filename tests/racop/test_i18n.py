@@ -213,9 +213,13 @@ def test_peer_review_request_reaches_each_representative_in_their_language(
 
 
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
-def test_pages_render_in_every_language(client, language):
+def test_pages_render_in_every_language(member_client, language):
     prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
-    for path in ["/", "/library/", "/accounts/login/", "/members/"]:
-        response = client.get(prefix + path)
+    for path in ["/", "/library/", "/members/", "/me/"]:
+        response = member_client.get(prefix + path)
         assert response.status_code == 200, prefix + path
         assert f'<html lang="{language}"' in response.text
+    member_client.logout()
+    response = member_client.get(prefix + "/members/")
+    assert response["Location"] == f"{prefix}/accounts/login/?next={prefix}/members/"
+    assert member_client.get(response["Location"]).status_code == 200
