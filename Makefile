@@ -12,7 +12,7 @@ export SITE_OPERATOR ?= Balkan Civil Society Development Network
 export SITE_OPERATOR_URL ?= https://www.balkancsd.net/
 export SITE_CONTACT_EMAIL ?= executiveoffice@balkancsd.net
 
-.PHONY: run test install setup lint format clean-data check-python
+.PHONY: run test install setup lint format clean-data check-python catalogs messages
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -30,8 +30,12 @@ $(STAMP): pyproject.toml | check-python
 
 install: $(STAMP)
 
-# Start the database (embedded unless DATABASE_URL is set) and migrate.
-setup: install
+# Compiled catalogs (.mo) with polib: no GNU gettext needed; only changed ones are rebuilt.
+catalogs: install
+	@$(BIN)/python -m racop.catalogs --changed
+
+# Start the database (embedded unless DATABASE_URL is set), migrate, compile the catalogs.
+setup: install catalogs
 	$(BIN)/python manage.py migrate --noinput
 
 run: export DJANGO_DEBUG ?= 1
@@ -39,8 +43,19 @@ run: setup
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install catalogs
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Extract every translatable string into locale/<lang>/LC_MESSAGES/django.po (needs GNU
+# gettext's xgettext: Debian/Ubuntu `apt install gettext`, macOS `brew install gettext`).
+# Locations name the file only, so editing code does not touch every catalog's line numbers.
+MESSAGE_LOCALES := sq bs hr mk cnr sr_Latn sr tr
+MESSAGE_IGNORES := --ignore=.venv --ignore=.data --ignore=staticfiles --ignore=tests \
+	--ignore=bench --ignore=reliability --ignore=test-results --ignore=build
+messages: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages $(addprefix --locale=,$(MESSAGE_LOCALES)) \
+		$(MESSAGE_IGNORES) --no-obsolete --add-location=file
+	@$(BIN)/python -m racop.catalogs --changed
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -10,11 +10,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from library.models import Resource, title_key
+from racop.i18n import language_of
 
 
 def resource_unique_slug(title: str) -> str:
@@ -45,12 +46,13 @@ def resource_suggest(*, user, form) -> Resource:
     resource.save()
     form.save_m2m()
     resource.tags.set(form.cleaned_data["tags"])
-    _email(
-        to=settings.SITE_CONTACT_EMAIL,
-        subject=_("A resource was suggested: %(title)s") % {"title": resource.title},
-        template="library/email/suggestion_received.txt",
-        context={"resource": resource, "user": user},
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        _email(
+            to=settings.SITE_CONTACT_EMAIL,
+            subject=_("A resource was suggested: %(title)s") % {"title": resource.title},
+            template="library/email/suggestion_received.txt",
+            context={"resource": resource, "user": user},
+        )
     return resource
 
 
@@ -60,12 +62,13 @@ def resource_publish(*, resource: Resource) -> None:
     was_suggestion = resource.status == Resource.Status.IN_REVIEW
     resource.publish()
     if was_suggestion and resource.added_by and resource.added_by.email:
-        _email(
-            to=resource.added_by.email,
-            subject=_("Your suggestion is in the library"),
-            template="library/email/suggestion_published.txt",
-            context={"resource": resource},
-        )
+        with translation.override(language_of(resource.added_by)):
+            _email(
+                to=resource.added_by.email,
+                subject=_("Your suggestion is in the library"),
+                template="library/email/suggestion_published.txt",
+                context={"resource": resource},
+            )
 
 
 @transaction.atomic
@@ -75,12 +78,13 @@ def resource_reject(*, resource: Resource, reason: str) -> None:
     resource.review_note = reason
     resource.save(update_fields=["status", "review_note", "updated_at"])
     if resource.added_by and resource.added_by.email:
-        _email(
-            to=resource.added_by.email,
-            subject=_("About your suggestion: %(title)s") % {"title": resource.title},
-            template="library/email/suggestion_rejected.txt",
-            context={"resource": resource},
-        )
+        with translation.override(language_of(resource.added_by)):
+            _email(
+                to=resource.added_by.email,
+                subject=_("About your suggestion: %(title)s") % {"title": resource.title},
+                template="library/email/suggestion_rejected.txt",
+                context={"resource": resource},
+            )
 
 
 def resources_archive(*, resources) -> int:

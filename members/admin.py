@@ -52,7 +52,7 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(BaseUserAdmin):
     list_display = ["email", "first_name", "last_name", "member_since", "is_staff", "is_active"]
     list_filter = ["is_staff", "is_active", "member_since", "listing", ("country", CountryFilter),
-                   "groups"]  # fmt: skip
+                   "language", "groups"]  # fmt: skip
     search_fields = ["email", "first_name", "last_name", "username"]
     ordering = ["email"]
     inlines = [MembershipInline]
@@ -65,6 +65,7 @@ class UserAdmin(BaseUserAdmin):
             _("Profile"),
             {"fields": ["slug", "country", "bio", "photo", "languages", "topics", "listing"]},
         ),
+        (_("Language of the site and emails"), {"fields": ["language"]}),
     ]
 
     @admin.action(description=_("Export selected people as CSV"))

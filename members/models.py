@@ -120,6 +120,13 @@ class User(AbstractUser):
         default=DigestFrequency.WEEKLY,
     )
     anonymised_at = models.DateTimeField(_("account deleted"), null=True, blank=True)
+    language = models.CharField(
+        _("language of the site and emails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Saved when the person chooses a language in the footer."),
+    )
 
     objects = UserManager()
 

@@ -20,6 +20,7 @@ from members.models import (
     Organisation,
     User,
 )
+from racop.i18n import language_of
 
 
 def _send_later(*, subject, template, context, to):
@@ -31,7 +32,7 @@ def _send_later(*, subject, template, context, to):
 
 
 def _email_applicant(application, *, action, message):
-    with translation.override(application.language):
+    with translation.override(language_of(application.user, default=application.language)):
         subjects = {
             ApplicationEvent.Action.APPROVED: _("Welcome: your application was approved"),
             ApplicationEvent.Action.NEEDS_INFO: _("Your application: more information needed"),
@@ -71,16 +72,18 @@ def application_submit(*, user, application, topics):
     ApplicationEvent.objects.create(
         application=application, actor=user, action=ApplicationEvent.Action.SUBMITTED
     )
-    _send_later(
-        subject=f"[{settings.SITE_SHORT_NAME}] " + _("New application to join"),
-        template="members/email/application_submitted.txt",
-        context={
-            "application": application,
-            "admin_url": settings.SITE_URL
-            + reverse("admin:members_joinapplication_change", args=[application.pk]),
-        },
-        to=[settings.SITE_CONTACT_EMAIL],
-    )
+    # The coordinators read the site's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        _send_later(
+            subject=f"[{settings.SITE_SHORT_NAME}] " + _("New application to join"),
+            template="members/email/application_submitted.txt",
+            context={
+                "application": application,
+                "admin_url": settings.SITE_URL
+                + reverse("admin:members_joinapplication_change", args=[application.pk]),
+            },
+            to=[settings.SITE_CONTACT_EMAIL],
+        )
     return application
 
 

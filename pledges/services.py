@@ -5,9 +5,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import reverse_lazy
+from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from members.models import Membership, Organisation, User
 from pledges.models import (
@@ -21,10 +23,22 @@ from pledges.models import (
 )
 
 
-def _send(*, subject: str, template: str, context: dict, recipients: list[str]) -> None:
-    """Send one plain-text email per recipient once the transaction commits."""
-    body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
-    messages = [EmailMessage(subject, body, None, [email]) for email in recipients if email]
+def _send(*, subject, template: str, context: dict, recipients: list[str]) -> None:
+    """Send one plain-text email per recipient, in their language, once the transaction commits.
+
+    subject is lazy (gettext_lazy) so each recipient gets it in their language.
+    """
+    recipients = [email for email in recipients if email]
+    languages = dict(
+        User.objects.filter(email__in=recipients)
+        .exclude(language="")
+        .values_list("email", "language")
+    )
+    messages = []
+    for email in recipients:
+        with translation.override(languages.get(email, settings.LANGUAGE_CODE)):
+            body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
+            messages.append(EmailMessage(str(subject), body, None, [email]))
     transaction.on_commit(lambda: [message.send() for message in messages])
 
 
@@ -151,9 +165,9 @@ def pledge_version_publish(*, version: PledgeVersion) -> int:
     organisations = older.filter(organisation__isnull=False).values("organisation")
     emails.update(representative_emails(organisations))
     _send(
-        subject=_("The Pledge has a new version: please renew your signature"),
+        subject=gettext_lazy("The Pledge has a new version: please renew your signature"),
         template="pledges/emails/renew_invitation.txt",
-        context={"version": version, "sign_url": reverse("pledges:pledge_sign")},
+        context={"version": version, "sign_url": reverse_lazy("pledges:pledge_sign")},
         recipients=sorted(emails),
     )
     return len(emails)
@@ -237,9 +251,9 @@ def peer_review_request(
         for answer in assessment.answers.all()
     )
     _send(
-        subject=_("You are asked to peer-review a self-assessment"),
+        subject=gettext_lazy("You are asked to peer-review a self-assessment"),
         template="pledges/emails/review_request.txt",
-        context={"review": review, "review_url": review.get_absolute_url()},
+        context={"review": review, "review_url": lazy(review.get_absolute_url, str)()},
         recipients=representative_emails([reviewer.pk]),
     )
     return review

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -9,12 +10,18 @@ admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_SHORT_NAME
 admin.site.index_title = _("Back office")
 
+# Machine endpoints: never prefixed, whatever the language.
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("i18n/setlang/", views.language_set, name="set_language"),
+]
+
+# Pages: English at /library/, the other languages prefixed (/mk/library/). Feeds and
+# calendars inside the apps answer at both; their unprefixed address is the one to share.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic_detail"),
     path("", include("members.urls")),
     path("", include("pledges.urls")),
@@ -22,7 +29,8 @@ urlpatterns = [
     path("", include("discussions.urls")),
     # Static pages last: /about/, /concept-note/, /code-of-conduct/, /privacy/ …
     path("<slug:slug>/", views.page_detail, name="page_detail"),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,9 +1,14 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
+from django.views.i18n import set_language
 
 from racop import sections
 from racop.models import Page, Topic
@@ -48,3 +53,23 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def language_set(request):
+    """Switch language like Django's set_language, and remember a member's choice."""
+    next_url = request.POST.get("next", request.GET.get("next")) or ""
+    # Django translates next resolving it in the active language (English here).
+    with translation.override(
+        translation.get_language_from_path(urlsplit(next_url).path) or translation.get_language()
+    ):
+        response = set_language(request)
+    language = request.POST.get("language", "")
+    if (
+        request.method == "POST"
+        and request.user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and request.user.language != language
+    ):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response

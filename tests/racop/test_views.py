@@ -160,7 +160,7 @@ def test_admin_is_branded_and_open_to_coordinators(coordinator_client):
 def test_language_switch_keeps_the_page(client):
     response = client.post("/i18n/setlang/", {"language": "mk", "next": "/about/"})
     assert response.status_code == 302
-    assert response["Location"] == "/about/"
+    assert response["Location"] == "/mk/about/"
 
 
 def test_language_switch_rejects_unknown_language(client):

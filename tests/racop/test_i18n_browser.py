@@ -1,0 +1,34 @@
+"""The language switcher in a real browser, with JavaScript off: it keeps the page."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_switcher_keeps_the_page_without_javascript(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto("/library/")
+        tab.get_by_label("Language").select_option("mk")
+        tab.locator(".language-form button").click()
+        tab.wait_for_url("**/mk/library/")
+        assert tab.locator("html").get_attribute("lang") == "mk"
+        assert tab.get_by_label("Language").input_value() == "mk"
+        tab.get_by_label("Language").select_option("en")
+        tab.locator(".language-form button").click()
+        tab.wait_for_url(f"{live_server.url}/library/")
+        assert tab.locator("html").get_attribute("lang") == "en"
+    finally:
+        context.close()
+
+
+def test_first_visit_in_a_macedonian_browser_opens_the_macedonian_pages(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="mk-MK")
+    tab = context.new_page()
+    try:
+        tab.goto("/library/")
+        tab.wait_for_url("**/mk/library/")
+        assert tab.locator("html").get_attribute("lang") == "mk"
+    finally:
+        context.close()
