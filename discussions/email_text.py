@@ -11,6 +11,8 @@ WROTE = re.compile(
     r"ha scritto|escreveu|schreef|skrev|napisał|napsal)(\s+je)?\s*:\s*$",
     re.IGNORECASE,
 )
+# Programs that put the name after the verb ("Am …, um 09:02 schrieb Name <address>:").
+DATED_ADDRESS = re.compile(r"\d{1,2}[:.]\d{2}.*<[^<>@\s]+@[^<>\s]+>\s*:\s*$")
 # Outlook's separator lines, in English and the region's languages.
 ORIGINAL_MESSAGE = re.compile(
     r"^\s*-{2,}\s*(original message|izvorna poruka|originalna poruka|originalna poruka|"
@@ -107,7 +109,7 @@ def unflow(text: str, *, delsp: bool = False) -> str:
 def _quote_starts(lines, index):
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    if ORIGINAL_MESSAGE.match(line) or WROTE.search(line):
+    if ORIGINAL_MESSAGE.match(line) or WROTE.search(line) or DATED_ADDRESS.search(line):
         return True
     if HEADER_FROM.match(line):
         headers = [candidate for candidate in lines[index + 1 : index + 6] if candidate.strip()]

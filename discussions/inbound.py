@@ -161,6 +161,7 @@ def message_text(message) -> str:
     except (LookupError, ValueError):
         payload = part.get_payload(decode=True) or b""
         content = payload.decode("utf-8", errors="replace")
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
     if part.get_content_type() == "text/html":
         content = html_to_text(content)
     elif str(part.get_param("format", "")).lower() == "flowed":
@@ -200,7 +201,8 @@ def _may_post(user, thread):
 
 def _bounce(*, message, sender, outcome, message_id, user=None, thread=None):
     """Tell the sender, in plain words, why nothing was posted."""
-    with translation.override(_language_of(user) if user else settings.LANGUAGE_CODE):
+    language = _language_of(user) if user else settings.LANGUAGE_CODE
+    with translation.override(language):
         subject = _("Your message was not posted")
         body = render_to_string(
             "discussions/email/inbound_bounce.txt",
@@ -208,7 +210,8 @@ def _bounce(*, message, sender, outcome, message_id, user=None, thread=None):
                 "outcome": outcome,
                 "thread": thread,
                 "thread_url": settings.SITE_URL + thread.get_absolute_url() if thread else "",
-                "original_subject": str(message.get("Subject", "")),
+                # Echo nothing to a stranger: their subject may quote the notification.
+                "original_subject": str(message.get("Subject", "")) if thread else "",
                 "site_name": settings.SITE_NAME,
                 "site_url": settings.SITE_URL,
             },
@@ -222,6 +225,7 @@ def _bounce(*, message, sender, outcome, message_id, user=None, thread=None):
             # RFC 3834: an automatic answer, so other programs do not answer it in turn.
             "Auto-Submitted": "auto-replied",
             "X-Auto-Response-Suppress": "All",
+            "Content-Language": language,
             "In-Reply-To": message_id,
             "References": message_id,
         },
