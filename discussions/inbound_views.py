@@ -49,7 +49,9 @@ def inbound_email(request):
     if len(raw) > limit:
         return JsonResponse({"error": "message too large"}, status=413)
     try:
-        received = inbound_email_receive(raw=raw, recipient=request.GET.get("recipient", ""))
+        # An address has no spaces: a "+" the relay did not encode reads as one.
+        recipient = request.GET.get("recipient", "").replace(" ", "+")
+        received = inbound_email_receive(raw=raw, recipient=recipient)
     except InvalidMessage as error:
         return JsonResponse({"error": f"not an email message: {error}"}, status=400)
     except Exception:
