@@ -128,13 +128,9 @@ def _reply_addresses(message, recipient):
     for name in RECIPIENT_HEADERS:
         for header in message.get_all(name, []):
             candidates += [a.addr_spec for a in getattr(header, "addresses", ())] or [str(header)]
+    addresses = [candidate.strip().strip("<>").lower() for candidate in candidates]
     domain = "@" + settings.INBOUND_EMAIL_DOMAIN
-    return [
-        address.strip().strip("<>")
-        for address in candidates
-        if address.strip().strip("<>").lower().startswith(PREFIX)
-        and address.strip().strip("<>").lower().endswith(domain)
-    ]
+    return [a for a in addresses if a.startswith(PREFIX) and a.endswith(domain)]
 
 
 def is_automatic(message, sender: str) -> bool:
