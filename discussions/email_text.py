@@ -108,8 +108,12 @@ def unflow(text: str, *, delsp: bool = False) -> str:
 
 def _quote_starts(lines, index):
     line = lines[index]
+    if len(line) > 500:  # An attribution is short; long lines never need the patterns.
+        return False
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    if ORIGINAL_MESSAGE.match(line) or WROTE.search(line) or DATED_ADDRESS.search(line):
+    if ORIGINAL_MESSAGE.match(line):
+        return True
+    if line.rstrip().endswith(":") and (WROTE.search(line) or DATED_ADDRESS.search(line)):
         return True
     if HEADER_FROM.match(line):
         headers = [candidate for candidate in lines[index + 1 : index + 6] if candidate.strip()]
@@ -131,7 +135,7 @@ def strip_reply(text: str) -> str:
     kept = []
     for index, line in enumerate(lines):
         if _quote_starts(lines, index):
-            if WROTE.search(line) and kept and _attribution_start(kept[-1]):
+            if line.rstrip().endswith(":") and kept and _attribution_start(kept[-1]):
                 kept.pop()
             break
         if line.rstrip() in {"--", "-- "} or SIGNED_OFF.match(line):

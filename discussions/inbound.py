@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 SALT = "discussions.inbound.reply-address"
 PREFIX = "reply+"
+MAX_TEXT = 200_000  # characters of a message's text read for the reply
 SIGNATURE_BYTES = 10  # 80 bits: 16 base32 characters
 TOKEN = re.compile(r"^([0-9a-z]{1,13})-([0-9a-z]{1,13})-([0-9a-z]{1,5})-([a-z2-7]{16})$")
 RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To", "To", "Cc")
@@ -157,7 +158,8 @@ def message_text(message) -> str:
     except (LookupError, ValueError):
         payload = part.get_payload(decode=True) or b""
         content = payload.decode("utf-8", errors="replace")
-    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    # A reply is written by hand: what lies beyond this is quoted mail or attachments.
+    content = content[:MAX_TEXT].replace("\r\n", "\n").replace("\r", "\n")
     if part.get_content_type() == "text/html":
         content = html_to_text(content)
     elif str(part.get_param("format", "")).lower() == "flowed":
