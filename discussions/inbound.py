@@ -242,8 +242,9 @@ def _decide(message, *, sender, recipient):
     if user is None or thread is None:
         return Outcome.INVALID, None, None, ""
     if not EmailAddress.objects.filter(user=user, verified=True, email__iexact=sender).exists():
-        # Someone else wrote to the member's address: say only that it is not valid.
-        return Outcome.INVALID, user, thread, ""
+        # Someone else wrote to the member's address: say only that it is not valid, and
+        # keep the stranger's message apart from the member's data.
+        return Outcome.INVALID, None, thread, ""
     if token.expired:
         return Outcome.EXPIRED, user, thread, ""
     if not _may_post(user, thread):
@@ -294,16 +295,18 @@ def _handle(record, message, *, sender, recipient):
         except PermissionDenied:
             outcome = Outcome.CLOSED
     record.outcome, record.user, record.thread = outcome, user, thread
+    if user:
+        # The member's own address: the row points to them, and forgets it with their account.
+        record.sender = ""
     if outcome in BOUNCED:
         record.bounced = True
         # A forged or misdirected message learns nothing about the member or the thread.
-        known = outcome != Outcome.INVALID
         _bounce(
             message=message,
             sender=sender,
             outcome=outcome,
             message_id=record.message_id,
-            user=user if known else None,
-            thread=thread if known else None,
+            user=user,
+            thread=thread if user else None,
         )
     record.save()

@@ -93,6 +93,7 @@ def test_no_reply_address_when_reply_by_email_is_off(author, thread, settings):
 
 def posted_reply(received):
     assert received.record.outcome == Outcome.POSTED, received.record.outcome
+    assert received.record.sender == ""  # the row points to the member instead
     return received.record.reply
 
 
@@ -210,6 +211,9 @@ def test_reply_from_the_wrong_sender_reveals_nothing(receive, author, thread):
     received = receive(raw)
 
     bounce = assert_bounced("mallory@example.net", outcome=Outcome.INVALID, received=received)
+    assert received.record.sender == "mallory@example.net"
+    assert received.record.user is None and received.record.thread == thread
+    assert data_export.user_data(author)["discussions.InboundEmail"] == []
     assert "the address you wrote to is not valid" in bounce.body
     for secret in (thread.title, thread.get_absolute_url(), author.email, "Petrovska"):
         assert secret not in bounce.body and secret not in bounce.subject
