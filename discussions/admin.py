@@ -14,6 +14,7 @@ from discussions import services
 from discussions.models import (
     ActionItem,
     Event,
+    InboundEmail,
     ModerationAction,
     PostRevision,
     Registration,
@@ -381,3 +382,23 @@ class ActionItemAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event", "owner")
+
+
+@admin.register(InboundEmail)
+class InboundEmailAdmin(admin.ModelAdmin):
+    """What arrived at the reply addresses and what became of it; kept as a record."""
+
+    list_display = ["received_at", "sender", "user", "thread", "outcome", "bounced"]
+    list_filter = ["outcome", "bounced"]
+    search_fields = ["message_id", "sender", "user__email", "thread__title"]
+    autocomplete_fields = ["user", "thread"]
+    date_hierarchy = "received_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "thread")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

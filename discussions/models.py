@@ -578,3 +578,51 @@ class ActionItem(models.Model):
 
     def __str__(self):
         return self.text
+
+
+# Reply by email
+
+
+class InboundEmail(models.Model):
+    """A message that arrived at a reply address, kept so a redelivery is not posted twice."""
+
+    class Outcome(models.TextChoices):
+        POSTED = "posted", _("Posted")
+        INVALID = "invalid", _("Bounced: address not valid")
+        EXPIRED = "expired", _("Bounced: address expired")
+        CLOSED = "closed", _("Bounced: thread closed or member inactive")
+        EMPTY = "empty", _("Bounced: nothing to post")
+        IGNORED = "ignored", _("Ignored: automatic message")
+
+    message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
+    sender = models.CharField(_("from"), max_length=254, blank=True)
+    user = models.ForeignKey(
+        User,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inbound_emails",
+        verbose_name=_("person"),
+    )
+    thread = models.ForeignKey(
+        Thread,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inbound_emails",
+        verbose_name=_("thread"),
+    )
+    reply = models.ForeignKey(
+        Reply, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("reply")
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome)
+    bounced = models.BooleanField(_("bounce sent"), default=False)
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("inbound email")
+        verbose_name_plural = _("inbound emails")
+
+    def __str__(self):
+        return self.message_id

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from discussions import views
+from discussions import inbound_views, views
 
 app_name = "discussions"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path(reply + "history/", views.post_history, name="reply_history"),
     path(reply + "report/", views.post_report, name="reply_report"),
     path(reply + "answer/", views.reply_mark_answer, name="reply_answer"),
+    path("inbound/email/", inbound_views.inbound_email, name="inbound_email"),
     path("events/", views.event_list, name="event_list"),
     path("events.ics", views.events_ics, name="events_ics"),
     path("events/<slug:slug>.ics", views.event_ics, name="event_ics"),

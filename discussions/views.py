@@ -155,6 +155,7 @@ def thread_detail(request, topic, pk, slug):
         "following": Subscription.objects.filter(user=request.user, thread=thread).exists(),
         "reply_form": ReplyForm(),
         "can_moderate": can_moderate(request.user),
+        "reply_by_email": settings.INBOUND_EMAIL_ENABLED,
     }
     return render(request, "discussions/thread_detail.html", context)
 

@@ -258,6 +258,21 @@ MAILERS = {"default": mailer_from_url(required("EMAIL_URL", "console://"))}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <{SITE_CONTACT_EMAIL}>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Reply by email: members answer thread notifications from their inbox. A mail relay or a
+# provider's webhook posts each raw message to /inbound/email/ with the bearer token, or
+# `manage.py read_maildir` reads a Maildir. Reply addresses are reply+<token>@<domain>.
+INBOUND_EMAIL_ENABLED = env_bool("INBOUND_EMAIL_ENABLED", DEBUG)
+INBOUND_EMAIL_DOMAIN = (
+    env("INBOUND_EMAIL_DOMAIN") or urlparse(SITE_URL).hostname or "localhost"
+).lower()
+INBOUND_EMAIL_TOKEN = (
+    required("INBOUND_EMAIL_TOKEN", "development-inbound-token")
+    if INBOUND_EMAIL_ENABLED
+    else env("INBOUND_EMAIL_TOKEN", "")
+)
+INBOUND_EMAIL_REPLY_DAYS = int(env("INBOUND_EMAIL_REPLY_DAYS", "90"))
+INBOUND_EMAIL_MAX_MB = int(env("INBOUND_EMAIL_MAX_MB", "10"))
+
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 # Security: strict in production; a Content-Security-Policy everywhere.

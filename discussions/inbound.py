@@ -1,0 +1,312 @@
+"""Reply by email: signed reply addresses, and posting the messages sent to them.
+
+A thread notification carries ``Reply-To: reply+<token>@<INBOUND_EMAIL_DOMAIN>``; the
+token names the member, the thread and the day it was issued, signed with the site's
+secret. A reply arrives as a raw RFC 5322 message (from the mail relay's webhook or a
+Maildir) and is posted in the thread as that member, or answered with a polite bounce.
+"""
+
+import base64
+import datetime
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from email import policy
+from email.parser import BytesParser
+from functools import partial
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
+
+from discussions import services
+from discussions.email_text import html_to_text, strip_reply, unflow
+from discussions.models import InboundEmail, Thread
+
+logger = logging.getLogger(__name__)
+
+SALT = "discussions.inbound.reply-address"
+PREFIX = "reply+"
+MAX_TEXT = 200_000  # characters of a message's text read for the reply
+SIGNATURE_BYTES = 10  # 80 bits: 16 base32 characters
+TOKEN = re.compile(r"^([0-9a-z]{1,13})-([0-9a-z]{1,13})-([0-9a-z]{1,5})-([a-z2-7]{16})$")
+RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To", "To", "Cc")
+AUTOMATIC_SENDERS = {
+    "mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply", "do-not-reply",
+    "bounce", "bounces", "autoreply", "auto-reply",
+}  # fmt: skip
+Outcome = InboundEmail.Outcome
+BOUNCED = {Outcome.INVALID, Outcome.EXPIRED, Outcome.CLOSED, Outcome.EMPTY}
+
+
+class InvalidMessage(ValueError):
+    """The bytes are not an email message the portal can read."""
+
+
+def _base36(number):
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
+def _signature(value):
+    digest = salted_hmac(SALT, value, algorithm="sha256").digest()[:SIGNATURE_BYTES]
+    return base64.b32encode(digest).decode().lower()
+
+
+def _today():
+    return timezone.now().date()
+
+
+def reply_address(user, thread) -> str | None:
+    """Return the address at which user replies to thread by email; None when that is off.
+
+    Lowercase only (some servers lower-case the local part) and at most 64 characters
+    before the @; valid for INBOUND_EMAIL_REPLY_DAYS days and only from the member's
+    own verified address.
+    """
+    if not settings.INBOUND_EMAIL_ENABLED:
+        return None
+    value = "-".join(_base36(n) for n in (user.pk, thread.pk, _today().toordinal()))
+    return f"{PREFIX}{value}-{_signature(value)}@{settings.INBOUND_EMAIL_DOMAIN}"
+
+
+@dataclass(frozen=True)
+class ReplyToken:
+    user_id: int
+    thread_id: int
+    issued: datetime.date
+
+    @property
+    def expired(self):
+        return (_today() - self.issued).days > settings.INBOUND_EMAIL_REPLY_DAYS
+
+
+def token_parse(address: str) -> ReplyToken | None:
+    """Return what a reply address stands for, or None when it is not one the portal signed."""
+    local, _at, domain = address.strip().lower().rpartition("@")
+    if domain != settings.INBOUND_EMAIL_DOMAIN or not local.startswith(PREFIX):
+        return None
+    match = TOKEN.match(local.removeprefix(PREFIX))
+    if not match:
+        return None
+    value = local.removeprefix(PREFIX).rsplit("-", 1)[0]
+    if not constant_time_compare(match[4], _signature(value)):
+        return None
+    user_id, thread_id, day = (int(part, 36) for part in match.groups()[:3])
+    try:
+        issued = datetime.date.fromordinal(day)
+    except ValueError:
+        return None
+    if issued > _today() + datetime.timedelta(days=1):
+        return None
+    return ReplyToken(user_id, thread_id, issued)
+
+
+def _addresses(message, name):
+    try:
+        header = message[name]
+        return [address.addr_spec for address in getattr(header, "addresses", ())]
+    except (IndexError, TypeError, ValueError):
+        return []
+
+
+def _reply_addresses(message, recipient):
+    """Return the reply addresses among the envelope recipient and the recipient headers."""
+    candidates = [recipient] if recipient else []
+    for name in RECIPIENT_HEADERS:
+        for header in message.get_all(name, []):
+            candidates += [a.addr_spec for a in getattr(header, "addresses", ())] or [str(header)]
+    addresses = [candidate.strip().strip("<>").lower() for candidate in candidates]
+    domain = "@" + settings.INBOUND_EMAIL_DOMAIN
+    return [a for a in addresses if a.startswith(PREFIX) and a.endswith(domain)]
+
+
+def is_automatic(message, sender: str) -> bool:
+    """Return whether a program sent the message (auto-reply, bounce, list): never answer it."""
+    auto_submitted = str(message.get("Auto-Submitted", "no")).strip().lower()
+    precedence = str(message.get("Precedence", "")).strip().lower()
+    return (
+        auto_submitted != "no"
+        or precedence in {"bulk", "list", "junk", "auto_reply"}
+        or any(name in message for name in ("X-Autoreply", "X-Autorespond", "List-Id"))
+        or str(message.get("Return-Path", "")).strip() == "<>"
+        or message.get_content_type() == "multipart/report"
+        or sender.split("@")[0].lower() in AUTOMATIC_SENDERS
+    )
+
+
+def message_text(message) -> str:
+    """Return the new text of the message: its plain part (or its HTML as text), stripped."""
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError):
+        payload = part.get_payload(decode=True) or b""
+        content = payload.decode("utf-8", errors="replace")
+    # A reply is written by hand: what lies beyond this is quoted mail or attachments.
+    content = content[:MAX_TEXT].replace("\r\n", "\n").replace("\r", "\n")
+    if part.get_content_type() == "text/html":
+        content = html_to_text(content)
+    elif str(part.get_param("format", "")).lower() == "flowed":
+        content = unflow(content, delsp=str(part.get_param("delsp", "")).lower() == "yes")
+    text = strip_reply(content)
+    # Keep the sender's line breaks: Markdown would join the lines of a paragraph.
+    return re.sub(r"(?<=\S)\n(?=\S)", "  \n", text)
+
+
+def _message_id(message, raw):
+    value = str(message.get("Message-ID", "")).strip()
+    if not value:
+        return "sha256:" + hashlib.sha256(raw).hexdigest()
+    return value if len(value) <= 255 else "sha256:" + hashlib.sha256(value.encode()).hexdigest()
+
+
+def parse(raw: bytes):
+    """Return the message, or raise InvalidMessage when it has no usable From address."""
+    if not raw or not raw.strip():
+        raise InvalidMessage("empty message")
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    senders = _addresses(message, "From")
+    if not senders or "@" not in senders[0]:
+        raise InvalidMessage("no From address")
+    return message
+
+
+def _language_of(user):
+    language = user.join_applications.order_by("-pk").values_list("language", flat=True).first()
+    return language or settings.LANGUAGE_CODE
+
+
+def _may_post(user, thread):
+    member = user.is_active and (user.is_member or user.is_staff) and not user.anonymised_at
+    return member and not (thread.locked or thread.hidden_at or thread.deleted_at)
+
+
+def _bounce(*, message, sender, outcome, message_id, user=None, thread=None):
+    """Tell the sender, in plain words, why nothing was posted."""
+    language = _language_of(user) if user else settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = _("Your message was not posted")
+        body = render_to_string(
+            "discussions/email/inbound_bounce.txt",
+            {
+                "outcome": outcome,
+                "thread": thread,
+                "thread_url": settings.SITE_URL + thread.get_absolute_url() if thread else "",
+                # Echo nothing to a stranger: their subject may quote the notification.
+                "original_subject": str(message.get("Subject", "")) if thread else "",
+                "site_name": settings.SITE_NAME,
+                "site_url": settings.SITE_URL,
+            },
+        )
+    email = EmailMessage(
+        f"[{settings.SITE_SHORT_NAME}] {subject}",
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [sender],
+        headers={
+            # RFC 3834: an automatic answer, so other programs do not answer it in turn.
+            "Auto-Submitted": "auto-replied",
+            "X-Auto-Response-Suppress": "All",
+            "Content-Language": language,
+            "In-Reply-To": message_id,
+            "References": message_id,
+        },
+    )
+    transaction.on_commit(partial(email.send, fail_silently=False))
+
+
+def _decide(message, *, sender, recipient):
+    """Return (outcome, user, thread, text) for a message that is not automatic."""
+    tokens = [token_parse(address) for address in _reply_addresses(message, recipient)]
+    token = next((token for token in tokens if token), None)
+    if token is None:
+        return Outcome.INVALID, None, None, ""
+    user = get_user_model().objects.filter(pk=token.user_id).first()
+    thread = Thread.objects.select_related("topic").filter(pk=token.thread_id).first()
+    if user is None or thread is None:
+        return Outcome.INVALID, None, None, ""
+    if not EmailAddress.objects.filter(user=user, verified=True, email__iexact=sender).exists():
+        # Someone else wrote to the member's address: say only that it is not valid, and
+        # keep the stranger's message apart from the member's data.
+        return Outcome.INVALID, None, thread, ""
+    if token.expired:
+        return Outcome.EXPIRED, user, thread, ""
+    if not _may_post(user, thread):
+        return Outcome.CLOSED, user, thread, ""
+    text = message_text(message)
+    if not text:
+        return Outcome.EMPTY, user, thread, ""
+    return Outcome.POSTED, user, thread, text
+
+
+@dataclass(frozen=True)
+class Received:
+    record: InboundEmail
+    duplicate: bool
+
+
+def inbound_email_receive(*, raw: bytes, recipient: str = "") -> Received:
+    """Post an emailed reply in its thread, or bounce it; a redelivered message does nothing.
+
+    recipient is the envelope recipient when the relay passes it. Raises InvalidMessage
+    for bytes that are not an email message with a sender.
+    """
+    message = parse(raw)
+    message_id = _message_id(message, raw)
+    sender = _addresses(message, "From")[0]
+    if existing := InboundEmail.objects.filter(message_id=message_id).first():
+        return Received(existing, duplicate=True)
+    try:
+        with transaction.atomic():
+            record = InboundEmail.objects.create(
+                message_id=message_id, sender=sender[:254], outcome=Outcome.IGNORED
+            )
+            if not is_automatic(message, sender):
+                _handle(record, message, sender=sender, recipient=recipient)
+    except IntegrityError:
+        # The same message arrived twice at once; the other delivery handles it.
+        return Received(InboundEmail.objects.get(message_id=message_id), duplicate=True)
+    logger.info("Inbound email %s: %s", message_id, record.outcome)
+    return Received(record, duplicate=False)
+
+
+def _handle(record, message, *, sender, recipient):
+    outcome, user, thread, text = _decide(message, sender=sender, recipient=recipient)
+    if outcome == Outcome.POSTED:
+        try:
+            with transaction.atomic():
+                record.reply = services.thread_reply(thread=thread, author=user, body=text)
+        except PermissionDenied:
+            outcome = Outcome.CLOSED
+    record.outcome, record.user, record.thread = outcome, user, thread
+    if user:
+        # The member's own address: the row points to them, and forgets it with their account.
+        record.sender = ""
+    if outcome in BOUNCED:
+        record.bounced = True
+        # A forged or misdirected message learns nothing about the member or the thread.
+        _bounce(
+            message=message,
+            sender=sender,
+            outcome=outcome,
+            message_id=record.message_id,
+            user=user,
+            thread=thread if user else None,
+        )
+    record.save()

@@ -1,0 +1,63 @@
+"""The endpoint a mail relay or a provider's webhook posts inbound replies to."""
+
+import hmac
+import logging
+
+from django.conf import settings
+from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from discussions.inbound import InvalidMessage, inbound_email_receive
+
+logger = logging.getLogger(__name__)
+
+
+def _authorised(request):
+    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
+    expected = settings.INBOUND_EMAIL_TOKEN
+    return (
+        bool(expected)
+        and scheme.lower() == "bearer"
+        and hmac.compare_digest(token.strip().encode(), expected.encode())
+    )
+
+
+@csrf_exempt
+@require_POST
+def inbound_email(request):
+    """Take one raw RFC 5322 message: post it as a reply or bounce it (202), never fail (500).
+
+    Authorization: Bearer <INBOUND_EMAIL_TOKEN>. The envelope recipient may be passed as
+    ?recipient=… when the relay knows it.
+    """
+    if not settings.INBOUND_EMAIL_ENABLED:
+        raise Http404
+    if not _authorised(request):
+        response = JsonResponse({"error": "unauthorised"}, status=401)
+        response["WWW-Authenticate"] = 'Bearer realm="inbound-email"'
+        return response
+    limit = settings.INBOUND_EMAIL_MAX_MB * 1024 * 1024
+    try:
+        declared = int(request.headers.get("Content-Length") or 0)
+    except ValueError:
+        declared = 0
+    if declared > limit:
+        return JsonResponse({"error": "message too large"}, status=413)
+    # Read the stream itself: request.body would stop at DATA_UPLOAD_MAX_MEMORY_SIZE.
+    raw = request.read(limit + 1)
+    if len(raw) > limit:
+        return JsonResponse({"error": "message too large"}, status=413)
+    try:
+        # An address has no spaces: a "+" the relay did not encode reads as one.
+        recipient = request.GET.get("recipient", "").replace(" ", "+")
+        received = inbound_email_receive(raw=raw, recipient=recipient)
+    except InvalidMessage as error:
+        return JsonResponse({"error": f"not an email message: {error}"}, status=400)
+    except Exception:
+        # The relay keeps the message and tries again later; nothing is lost.
+        logger.exception("Inbound email failed")
+        return JsonResponse({"error": "try again later"}, status=503)
+    return JsonResponse(
+        {"outcome": received.record.outcome, "duplicate": received.duplicate}, status=202
+    )
