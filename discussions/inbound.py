@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from discussions import services
 from discussions.email_text import html_to_text, strip_reply, unflow
 from discussions.models import InboundEmail, Thread
+from racop.i18n import language_of
 
 logger = logging.getLogger(__name__)
 
@@ -188,8 +189,10 @@ def parse(raw: bytes):
 
 
 def _language_of(user):
+    if getattr(user, "language", ""):
+        return language_of(user)
     language = user.join_applications.order_by("-pk").values_list("language", flat=True).first()
-    return language or settings.LANGUAGE_CODE
+    return language_of(user, default=language)
 
 
 def _may_post(user, thread):
