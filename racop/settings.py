@@ -256,6 +256,9 @@ MAILERS = {"default": mailer_from_url(required("EMAIL_URL", "console://"))}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <{SITE_CONTACT_EMAIL}>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# The benchmarks' yardstick view (bench/run.py turns it on for the server it measures).
+BENCHMARK_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)
+
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 # Security: strict in production; a Content-Security-Policy everywhere.

@@ -24,6 +24,9 @@ urlpatterns = [
     path("<slug:slug>/", views.page_detail, name="page_detail"),
 ]
 
+if settings.BENCHMARK_BARE_VIEW:
+    urlpatterns.insert(0, path("bench/bare", views.bench_bare, name="bench_bare"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
