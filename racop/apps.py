@@ -8,7 +8,10 @@ class RacopConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from racop import pagecache
         from racop.services import site_defaults_ensure
+
+        pagecache.connect_signals()
 
         # Connected without a sender, so it runs once every app's permissions exist.
         post_migrate.connect(site_defaults_ensure, dispatch_uid="racop.site_defaults")

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "racop.pagecache.VisitorPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -255,6 +256,9 @@ def mailer_from_url(url):
 MAILERS = {"default": mailer_from_url(required("EMAIL_URL", "console://"))}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <{SITE_CONTACT_EMAIL}>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Whole pages for visitors who are not logged in, shared by the app servers (0 turns it off).
+VISITOR_PAGE_CACHE_SECONDS = int(env("VISITOR_PAGE_CACHE_SECONDS", "0" if DEBUG else "60"))
 
 # The benchmarks' yardstick view (bench/run.py turns it on for the server it measures).
 BENCHMARK_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)

@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -53,3 +56,28 @@ def healthz(request):
 def bench_bare(request):
     """Answer a short text: the benchmarks' yardstick for the fastest page Django serves."""
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_GET
+def language_choose(request, code):
+    """Switch the interface language by a plain link, keeping the page the visitor was on.
+
+    A link rather than a form, so pages carry no CSRF token and can be shared from the
+    visitors' page cache; a member's saved choice is changed on /me/, by a form.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(translate_url(target, code))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response

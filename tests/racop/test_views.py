@@ -182,3 +182,22 @@ def test_pages_carry_the_security_headers(client):
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_language_link_keeps_the_page_and_sets_the_cookie(client):
+    response = client.get("/language/mk/?next=/about/")
+    assert response.status_code == 302
+    assert response["Location"].endswith("/about/")
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "mk"
+
+
+def test_language_link_refuses_unknown_languages_and_other_hosts(client):
+    assert client.get("/language/xx/?next=/about/").status_code == 404
+    response = client.get("/language/mk/?next=https://evil.example/")
+    assert response["Location"] == "/"
+
+
+def test_every_page_offers_the_languages_as_plain_links(client):
+    html = client.get("/about/").content.decode()
+    assert 'href="/language/sq/?next=/about/"' in html
+    assert "csrfmiddlewaretoken" not in html
