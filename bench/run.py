@@ -216,7 +216,9 @@ def main():
 
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(User.objects.get(email="member0@bench.example.org"))
-        member_cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        member_cookie = (
+            f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        )
 
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write(WRK_SCRIPT)
@@ -234,8 +236,20 @@ def main():
             row = dict(
                 zip(
                     COLUMNS,
-                    [name, role, url, rps, rps / bare_rps, p50, p95, p99, errors, queries]
-                    + [in_p50, in_p95],
+                    [
+                        name,
+                        role,
+                        url,
+                        rps,
+                        rps / bare_rps,
+                        p50,
+                        p95,
+                        p99,
+                        errors,
+                        queries,
+                        in_p50,
+                        in_p95,
+                    ],
                     strict=True,
                 )
             )
