@@ -320,7 +320,8 @@ class LibrarySearch:
             topic_names.update(found)
         tag_names = dict(counted["tag"])
         if missing["tag"]:
-            tag_names.update(Tag.objects.filter(slug__in=missing["tag"]).values_list("slug", "name"))
+            found = Tag.objects.filter(slug__in=missing["tag"]).values_list("slug", "name")
+            tag_names.update(found)
         return {
             **self._static_labels(),
             "country": {code: countries.name(code) for code in self.chosen["country"]},

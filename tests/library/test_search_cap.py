@@ -11,9 +11,7 @@ LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 
 def budget_guides(n, **kwargs):
-    return [
-        ResourceFactory(title=f"Budget guide {i}", type="guide", **kwargs) for i in range(n)
-    ]
+    return [ResourceFactory(title=f"Budget guide {i}", type="guide", **kwargs) for i in range(n)]
 
 
 def test_a_common_word_is_ranked_and_counted_only_up_to_the_cap(client, settings):
