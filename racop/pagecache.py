@@ -35,6 +35,16 @@ def version() -> int:
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
+def remember(name, compute, seconds=300):
+    """Return compute() for public content, kept until it changes or for a few minutes."""
+    key = f"remember:{version()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
 def invalidate(**kwargs):
     """Forget every cached page: content a visitor can see has changed."""
     try:

@@ -8,16 +8,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 
-from racop import sections
+from racop import pagecache, sections
 from racop.models import Page, Topic
 
 
 def home(request):
     """Show what the community is, the join call and what each app contributes."""
-    about = Page.objects.filter(slug="about").first()
+    about, topics = pagecache.remember(
+        "home",
+        lambda: (Page.objects.filter(slug="about").first(), list(Topic.objects.for_list())),
+    )
     context = {
         "about": about,
-        "topics": Topic.objects.for_list(),
+        "topics": topics,
         "sections": sections.render_context(sections.home_sections, request=request),
     }
     return render(request, "racop/home.html", context)
