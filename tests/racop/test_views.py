@@ -60,8 +60,10 @@ def test_back_office_link_only_for_staff(client, member, coordinator):
 @pytest.mark.parametrize("size", [2, 20])
 def test_home_query_count_does_not_grow_with_topics(client, django_assert_max_num_queries, size):
     TopicFactory.create_batch(size)
-    # Every app's home section adds a constant number of queries.
-    with django_assert_max_num_queries(12):
+    # Shared sections are rendered once, then read from the cache (the database cache here,
+    # one query for all of them); the first view pays for filling it.
+    client.get("/")
+    with django_assert_max_num_queries(6):
         assert client.get("/").status_code == 200
 
 
