@@ -41,6 +41,7 @@ class DiscussionsConfig(AppConfig):
                 template="discussions/includes/_home_events.html",
                 context=discussion_sections.home_events,
                 order=30,
+                shared=True,
             ),
         )
         sections.register(

@@ -37,6 +37,7 @@ class LibraryConfig(AppConfig):
                 template="library/includes/_home_developments.html",
                 context=library_sections.home_developments,
                 order=30,
+                shared=True,
             ),
         )
         sections.register(
@@ -46,6 +47,7 @@ class LibraryConfig(AppConfig):
                 template="library/includes/_home_latest.html",
                 context=library_sections.home_latest,
                 order=40,
+                shared=True,
             ),
         )
         sections.register(
@@ -55,5 +57,6 @@ class LibraryConfig(AppConfig):
                 template="library/includes/_topic_resources.html",
                 context=library_sections.topic_resources,
                 order=10,
+                shared=True,
             ),
         )

@@ -1,15 +1,20 @@
 """The library's search page: what the address asks for, the facets and their counts."""
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchRank
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.core.validators import validate_slug
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import F, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -108,17 +113,83 @@ def facet_filter(name, values):
     return Q(**{lookups[name]: values})
 
 
-def _unnest_counts(queryset, column):
-    """Count resources per element of an array column, in one query."""
-    # `column` is one of this module's own names, never user input; values go as params.
-    sql, params = queryset.order_by().values(column).query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT item, COUNT(*) FROM ({sql}) AS found "
-            f"CROSS JOIN LATERAL unnest(found.{column}) AS item GROUP BY item",
-            params,
+# How each facet's chosen values narrow the candidates, in the SQL of _facet_sql; the
+# columns are this module's own names, the values always go as parameters.
+COLUMN_CONDITIONS = {
+    "type": "c.type = ANY(%s)",
+    "scope": "c.scope = ANY(%s)",
+    "year": "c.year = ANY(%s)",
+    "language": "c.languages && %s::varchar[]",
+    "country": "c.countries && %s::varchar[]",
+    "commitment": "c.commitments && %s::smallint[]",
+    "topic": "EXISTS (SELECT 1 FROM library_resource_topics rt JOIN racop_topic t"
+    " ON t.id = rt.topic_id WHERE rt.resource_id = c.id AND t.slug = ANY(%s))",
+    "tag": "EXISTS (SELECT 1 FROM taggit_taggeditem ti JOIN taggit_tag g ON g.id = ti.tag_id"
+    " WHERE ti.object_id = c.id AND ti.content_type_id = %s AND g.slug = ANY(%s))",
+}
+TOP_TAGS = 20
+
+
+def _facet_sql(candidates, chosen, content_type_id, capped=None):
+    """Return one statement that counts every facet under the other facets' filters.
+
+    Rows: (facet, value, label, sort key, count), and a row "capped" whose count is 1 when
+    more resources matched than were counted.
+    """
+    candidates_sql, candidates_params = candidates
+    capped_sql, capped_params = capped or ("", [])
+    conditions = {}
+    for name, values in chosen.items():
+        if values:
+            values = [str(v) for v in values] if name not in {"year", "commitment"} else values
+            params = [content_type_id, values] if name == "tag" else [values]
+            conditions[name] = (COLUMN_CONDITIONS[name], params)
+
+    def where(without):
+        chosen_here = [(sql, p) for name, (sql, p) in conditions.items() if name != without]
+        sql = " AND ".join(sql for sql, _ in chosen_here) or "TRUE"
+        return sql, [param for _, p in chosen_here for param in p]
+
+    parts, params = [], []
+    for name, column in [("type", "type"), ("scope", "scope"), ("year", "year")]:
+        sql, p = where(name)
+        parts.append(
+            f"SELECT '{name}', c.{column}::text, NULL, 0, count(*) FROM c"
+            f" WHERE c.{column} IS NOT NULL AND {sql} GROUP BY 2"
         )
-        return dict(cursor.fetchall())
+        params += p
+    for name, column in [
+        ("language", "languages"),
+        ("country", "countries"),
+        ("commitment", "commitments"),
+    ]:
+        sql, p = where(name)
+        parts.append(
+            f"SELECT '{name}', x::text, NULL, 0, count(*) FROM c, unnest(c.{column}) x"
+            f" WHERE {sql} GROUP BY 2"
+        )
+        params += p
+    sql, p = where("topic")
+    parts.append(
+        "SELECT 'topic', t.slug, t.name, t.ordering, count(*) FROM c"
+        " JOIN library_resource_topics rt ON rt.resource_id = c.id"
+        f" JOIN racop_topic t ON t.id = rt.topic_id WHERE {sql} GROUP BY 2, 3, 4"
+    )
+    params += p
+    sql, p = where("tag")
+    parts.append(
+        "SELECT * FROM (SELECT 'tag', g.slug, g.name, 0, count(*) FROM c"
+        " JOIN taggit_taggeditem ti ON ti.object_id = c.id AND ti.content_type_id = %s"
+        f" JOIN taggit_tag g ON g.id = ti.tag_id WHERE {sql}"
+        f" GROUP BY 2, 3 ORDER BY 5 DESC, 3 LIMIT {TOP_TAGS}) AS tags"
+    )
+    params += [content_type_id, *p]
+    if capped_sql:
+        parts.append(f"SELECT 'capped', NULL, NULL, 0, count(*) FROM ({capped_sql}) AS more")
+    statement = f"WITH c AS MATERIALIZED ({candidates_sql}) " + " UNION ALL ".join(
+        f"({part})" for part in parts
+    )
+    return statement, [*candidates_params, *params, *capped_params]
 
 
 @dataclass
@@ -154,23 +225,46 @@ class LibrarySearch:
         if self.query:
             base = base.filter(search_vector=folded_query(self.query))
         self.base = base
+        self.cap = settings.LIBRARY_SEARCH_CAP
+        self.capped = False
         self.conditions = {
             name: facet_filter(name, values) for name, values in self.chosen.items() if values
         }
 
-    def filtered(self, *, without=None):
-        conditions = [q for name, q in self.conditions.items() if name != without]
-        return self.base.filter(*conditions)
+    def candidates(self):
+        """Return what is searched, ranked and counted: with words, only the first matches.
+
+        Ranking every resource that holds a common word would cost a scan of the library;
+        the cap keeps a search fast at any size, and the page says when it applied.
+        """
+        if not self.query:
+            return self.base
+        first = self.base.order_by().values("pk")[: self.cap]
+        return Resource.objects.filter(pk__in=first)
 
     def results(self):
         """Return the matching resources in the chosen order, ready for cards."""
-        queryset = self.filtered().for_list()
+        queryset = self.candidates().filter(*self.conditions.values()).for_list()
         sort = self.data.get("sort")
         if sort == "title":
             return queryset.order_by("title", "pk")
         if self.query and sort != "newest":
-            return queryset.search(self.query)
+            rank = SearchRank(F("search_vector"), folded_query(self.query))
+            return queryset.annotate(rank=rank).order_by(
+                "-rank", F("published_at").desc(nulls_last=True), "pk"
+            )
         return queryset
+
+    def page(self, number, per_page):
+        """Return one page of results. With words, the ranked ids come in one query and
+        only the page's resources are loaded, so nothing is counted twice."""
+        if not self.query:
+            return Paginator(self.results(), per_page).get_page(number)
+        ids = list(self.results().values_list("pk", flat=True))
+        page = Paginator(ids, per_page).get_page(number)
+        loaded = Resource.objects.filter(pk__in=page.object_list).for_list().in_bulk()
+        page.object_list = [loaded[pk] for pk in page.object_list]
+        return page
 
     @property
     def is_filtered(self):
@@ -213,68 +307,73 @@ class LibrarySearch:
         ]
 
     def _labels(self):
-        topics, tags = self.chosen["topic"], self.chosen["tag"]
+        """Return labels of the chosen values; topic and tag names come from the facet
+        counts when they were counted, from the database only otherwise."""
+        counted = getattr(self, "_names", {"topic": {}, "tag": {}})
+        missing = {
+            name: [slug for slug in self.chosen[name] if slug not in counted[name]]
+            for name in ("topic", "tag")
+        }
+        topic_names = dict(counted["topic"])
+        if missing["topic"]:
+            found = Topic.objects.filter(slug__in=missing["topic"]).values_list("slug", "name")
+            topic_names.update(found)
+        tag_names = dict(counted["tag"])
+        if missing["tag"]:
+            found = Tag.objects.filter(slug__in=missing["tag"]).values_list("slug", "name")
+            tag_names.update(found)
         return {
             **self._static_labels(),
             "country": {code: countries.name(code) for code in self.chosen["country"]},
-            "topic": dict(Topic.objects.filter(slug__in=topics).values_list("slug", "name"))
-            if topics
-            else {},
-            "tag": dict(Tag.objects.filter(slug__in=tags).values_list("slug", "name"))
-            if tags
-            else {},
+            "topic": topic_names,
+            "tag": tag_names,
         }
 
     def _counts(self):
-        """Return each facet's counts under the other facets' filters (8 queries), and the
-        names of the topics and tags counted."""
-        counts, names = {}, {}
-        for name in ["type", "scope", "year"]:
-            rows = self.filtered(without=name).order_by().values(name).annotate(n=Count("pk"))
-            counts[name] = {str(row[name]): row["n"] for row in rows if row[name] is not None}
-        topic_rows = (
-            self.filtered(without="topic")
-            .order_by()
-            .filter(topics__isnull=False)
-            .values("topics__slug", "topics__name", "topics__ordering")
-            .annotate(n=Count("pk"))
-            .order_by("topics__ordering", "topics__name")
+        """Return each facet's counts under the other facets' filters, in one query, and
+        the names of the topics and tags counted."""
+        columns = ["id", "type", "scope", "year", "languages", "countries", "commitments"]
+        candidates = self.candidates().order_by().values(*columns).query.sql_with_params()
+        capped = None
+        if self.query:
+            more = self.base.order_by().values("pk")[self.cap : self.cap + 1]
+            capped = more.query.sql_with_params()
+        content_type_id = ContentType.objects.get_for_model(Resource).pk
+        statement, params = _facet_sql(candidates, self.chosen, content_type_id, capped)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            rows = cursor.fetchall()
+        counts = {name: {} for name in FACETS}
+        names = {"topic": {}, "tag": {}}
+        rows.sort(
+            key=lambda row: (row[3], -row[4] if row[0] == "tag" else 0, row[2] or row[1] or "")
         )
-        counts["topic"] = {row["topics__slug"]: row["n"] for row in topic_rows}
-        names["topic"] = {row["topics__slug"]: row["topics__name"] for row in topic_rows}
-        tag_rows = (
-            self.filtered(without="tag")
-            .order_by()
-            .filter(tags__isnull=False)
-            .values("tags__slug", "tags__name")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "tags__name")[:20]
-        )
-        counts["tag"] = {row["tags__slug"]: row["n"] for row in tag_rows}
-        names["tag"] = {row["tags__slug"]: row["tags__name"] for row in tag_rows}
-        for name, column in [
-            ("language", "languages"),
-            ("country", "countries"),
-            ("commitment", "commitments"),
-        ]:
-            found = _unnest_counts(self.filtered(without=name), column)
-            counts[name] = {str(key): n for key, n in found.items()}
+        for name, value, label, _sort, count in rows:
+            if name == "capped":
+                self.capped = bool(count)
+                continue
+            counts[name][value] = count
+            if label is not None:
+                names[name][value] = label
+        counts["commitment"] = dict(sorted(counts["commitment"].items(), key=lambda kv: int(kv[0])))
         return counts, names
 
     def facets(self):
         """Return every facet with its values, counts and links.
 
-        The unfiltered library's counts are cached briefly: they cost a scan of every
-        resource, and the landing page is the most visited.
+        Without words the counts cover the whole library, so each state's counts are
+        cached briefly; with words they cover the capped matches and are always fresh.
         """
-        if self.is_filtered:
+        if self.query:
             counts, names = self._counts()
         else:
-            key = f"library:facet-counts:{self.audience}"
+            state = hashlib.sha256(self.query_string().encode()).hexdigest()[:32]
+            key = f"library:facet-counts:{self.audience}:{state}"
             counts, names = cache.get(key) or (None, None)
             if counts is None:
                 counts, names = self._counts()
                 cache.set(key, (counts, names), FACET_CACHE_SECONDS)
+        self._names = names
         labels = {
             **self._static_labels(),
             **names,

@@ -1,7 +1,6 @@
 import json
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
@@ -28,7 +27,8 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 def resource_list(request):
     """Search the library and narrow it down with facets."""
     search = LibrarySearch(request.GET, request.user)
-    page = Paginator(search.results(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = search.page(request.GET.get("page"), PAGE_SIZE)
+    facets = search.facets()
     resources = list(page.object_list)
     if search.query:
         for resource in resources:
@@ -38,7 +38,7 @@ def resource_list(request):
         "form": search.form,
         "page_obj": page,
         "resources": resources,
-        "facets": search.facets(),
+        "facets": facets,
         "active_filters": search.active_filters(),
         "query_string": search.query_string(),
         "suggestion": search.suggestion() if search.query and not page.paginator.count else "",

@@ -48,5 +48,6 @@ class PledgesConfig(AppConfig):
                 template="pledges/includes/_home_pledge.html",
                 context=home_pledge_context,
                 order=20,
+                shared=True,
             ),
         )

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "racop.middleware.LanguagePreferenceMiddleware",
+    "racop.pagecache.VisitorPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -273,6 +274,12 @@ INBOUND_EMAIL_TOKEN = (
 INBOUND_EMAIL_REPLY_DAYS = int(env("INBOUND_EMAIL_REPLY_DAYS", "90"))
 INBOUND_EMAIL_MAX_MB = int(env("INBOUND_EMAIL_MAX_MB", "10"))
 
+# Whole pages for visitors who are not logged in, shared by the app servers (0 turns it off).
+VISITOR_PAGE_CACHE_SECONDS = int(env("VISITOR_PAGE_CACHE_SECONDS", "0" if DEBUG else "60"))
+
+# The benchmarks' yardstick view (bench/run.py turns it on for the server it measures).
+BENCHMARK_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)
+
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 # Security: strict in production; a Content-Security-Policy everywhere.
@@ -327,6 +334,8 @@ LIBRARY_UPLOAD_EXTENSIONS = env_list(
     "LIBRARY_UPLOAD_EXTENSIONS",
     "pdf,doc,docx,odt,xls,xlsx,ods,ppt,pptx,odp,png,jpg,jpeg,gif,webp,txt,csv,md",
 )
+# A search ranks and counts at most this many matches (the page says so when it applies).
+LIBRARY_SEARCH_CAP = int(env("LIBRARY_SEARCH_CAP", "1000"))
 LIBRARY_UPLOAD_MAX_MB = int(env("LIBRARY_UPLOAD_MAX_MB", "25"))
 # Countries: the Western Balkans and Turkey first, then every other country.
 COUNTRIES_FIRST = ["AL", "BA", "HR", "XK", "ME", "MK", "RS", "TR"]

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("language/<str:code>/", views.language_choose, name="language_choose"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic_detail"),
     path("", include("members.urls")),
     path("", include("pledges.urls")),
@@ -31,6 +32,9 @@ urlpatterns += i18n_patterns(
     path("<slug:slug>/", views.page_detail, name="page_detail"),
     prefix_default_language=False,
 )
+
+if settings.BENCHMARK_BARE_VIEW:
+    urlpatterns.insert(0, path("bench/bare", views.bench_bare, name="bench_bare"))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -2,24 +2,29 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 from django.views.i18n import set_language
 
-from racop import sections
+from racop import pagecache, sections
+from racop.i18n import url_translate
 from racop.models import Page, Topic
 
 
 def home(request):
     """Show what the community is, the join call and what each app contributes."""
-    about = Page.objects.filter(slug="about").first()
+    about, topics = pagecache.remember(
+        "home",
+        lambda: (Page.objects.filter(slug="about").first(), list(Topic.objects.for_list())),
+    )
     context = {
         "about": about,
-        "topics": Topic.objects.for_list(),
+        "topics": topics,
         "sections": sections.render_context(sections.home_sections, request=request),
     }
     return render(request, "racop/home.html", context)
@@ -72,4 +77,38 @@ def language_set(request):
     ):
         request.user.language = language
         request.user.save(update_fields=["language"])
+    return response
+
+
+def bench_bare(request):
+    """Answer a short text: the benchmarks' yardstick for the fastest page Django serves."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_GET
+def language_choose(request, code):
+    """Switch the interface language by a plain link, keeping the page the visitor was on.
+
+    Visitors get links rather than a form, so their pages carry no CSRF token and can be
+    shared from the visitors' page cache; logged-in members switch with a form that also
+    saves their choice (language_set).
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(url_translate(target, code))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
     return response

@@ -1,0 +1,74 @@
+"""A search ranks and counts only the first matches, and says so; its queries stay few."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ResourceFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("library:resource_list")
+LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def budget_guides(n, **kwargs):
+    return [ResourceFactory(title=f"Budget guide {i}", type="guide", **kwargs) for i in range(n)]
+
+
+def test_a_common_word_is_ranked_and_counted_only_up_to_the_cap(client, settings):
+    settings.LIBRARY_SEARCH_CAP = 3
+    budget_guides(5)
+    response = client.get(LIST, {"q": "budget"})
+    html = response.content.decode()
+    assert "3 resources" in html
+    assert "Many resources match these words" in html
+    assert len(response.context["resources"]) == 3
+
+
+def test_under_the_cap_nothing_is_said(client, settings):
+    settings.LIBRARY_SEARCH_CAP = 10
+    budget_guides(5)
+    html = client.get(LIST, {"q": "budget"}).content.decode()
+    assert "5 resources" in html
+    assert "Many resources match these words" not in html
+
+
+def test_facet_counts_cover_the_capped_matches_and_follow_the_other_filters(client, settings):
+    settings.LIBRARY_SEARCH_CAP = 4
+    budget_guides(3)
+    ResourceFactory(title="Budget toolkit", type="toolkit")
+    ResourceFactory(title="Budget toolkit two", type="toolkit")
+    response = client.get(LIST, {"q": "budget", "type": "guide"})
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    type_counts = {value.value: value.count for value in facets["type"].values}
+    # The type facet ignores its own filter and counts the four capped matches.
+    assert sum(type_counts.values()) == 4
+    assert response.context["page_obj"].paginator.count == type_counts["guide"]
+
+
+def test_the_best_match_comes_first(client):
+    ResourceFactory(title="Procurement", summary="budget")
+    ResourceFactory(title="Budget budget budget", summary="budget monitoring")
+    resources = client.get(LIST, {"q": "budget"}).context["resources"]
+    assert resources[0].title == "Budget budget budget"
+
+
+@pytest.mark.parametrize("size", [2, 30])
+def test_a_visitors_search_takes_five_queries_at_any_size(
+    client, settings, django_assert_max_num_queries, size
+):
+    settings.CACHES = LOCMEM
+    topic = TopicFactory()
+    for resource in budget_guides(size):
+        resource.topics.add(topic)
+        resource.tags.add("monitoring")
+    client.get(LIST, {"q": "budget", "topic": topic.slug})  # content types, cached
+    with django_assert_max_num_queries(5):
+        response = client.get(LIST, {"q": "budget monitoring", "topic": topic.slug})
+    assert response.status_code == 200
+    assert response.context["page_obj"].paginator.count == size
+
+
+def test_a_query_of_only_operators_or_symbols_is_no_error(client):
+    budget_guides(2)
+    for q in ['"', "-", "or", "!!!", "a & b | c", "((", "-budget"]:
+        assert client.get(LIST, {"q": q}).status_code == 200
