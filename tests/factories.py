@@ -226,7 +226,7 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
     due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
 
 
-# The action plan
+# The action plan (people made here skip password hashing: it is slow and unused)
 
 
 class ProposalFactory(factory.django.DjangoModelFactory):
@@ -237,7 +237,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     kind = "convening"
     description = "It answers a *shared* need."
     offer = "I will host it."
-    proposer = factory.SubFactory(MemberFactory)
+    proposer = factory.SubFactory(MemberFactory, password=None)
 
 
 class SupportFactory(factory.django.DjangoModelFactory):
@@ -245,7 +245,7 @@ class SupportFactory(factory.django.DjangoModelFactory):
         model = "discussions.Support"
 
     proposal = factory.SubFactory(ProposalFactory)
-    user = factory.SubFactory(MemberFactory)
+    user = factory.SubFactory(MemberFactory, password=None)
 
 
 class PlanPeriodFactory(factory.django.DjangoModelFactory):
@@ -273,7 +273,7 @@ class ChampionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "discussions.Champion"
 
-    user = factory.SubFactory(MemberFactory)
+    user = factory.SubFactory(MemberFactory, password=None)
     topic = factory.SubFactory(TopicFactory)
     reason = "Keeps the topic alive."
     status = "confirmed"

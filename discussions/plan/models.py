@@ -211,12 +211,16 @@ class PlanPeriod(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        if self.ends_on is None and self.starts_on:
-            self.ends_on = _one_year_on(self.starts_on)
+        self.clean()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("discussions:plan_period", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Before the constraints are checked, so an empty end means one year on.
+        if self.ends_on is None and self.starts_on:
+            self.ends_on = _one_year_on(self.starts_on)
 
 
 class PlanItemQuerySet(models.QuerySet):

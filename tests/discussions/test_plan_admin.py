@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from discussions.plan.models import Champion, Proposal
+from discussions.plan.models import Champion, PlanPeriod, Proposal
 from tests.factories import ChampionFactory, PlanItemFactory, PlanPeriodFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +40,20 @@ def test_admin_confirms_champions(coordinator_client):
     )
     champion.refresh_from_db()
     assert champion.status == Champion.Status.CONFIRMED
+
+
+def test_a_period_without_an_end_lasts_a_year(coordinator_client):
+    response = coordinator_client.post(
+        reverse("admin:discussions_planperiod_add"),
+        {
+            "name": "Plan 2027",
+            "slug": "2027",
+            "starts_on": "2027-01-01",
+            "ends_on": "",
+            "summary": "",
+            "items-TOTAL_FORMS": "0",
+            "items-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    assert str(PlanPeriod.objects.get(slug="2027").ends_on) == "2027-12-31"

@@ -200,7 +200,9 @@ def test_past_periods_stay_readable(member_client):
 
 def test_plan_csv_lists_items(member_client):
     period = PlanPeriodFactory()
-    item = PlanItemFactory(period=period, title="Peer exchange", owner_user=MemberFactory())
+    item = PlanItemFactory(
+        period=period, title="Peer exchange", owner_user=MemberFactory(password=None)
+    )
     item.topics.add(TopicFactory(name="Shifting power"))
     body = member_client.get(reverse("discussions:plan_csv", args=[period.slug])).content
     lines = body.decode().splitlines()
@@ -229,7 +231,9 @@ def test_plan_and_progress_query_counts_are_flat(
 ):
     period = PlanPeriodFactory()
     topic = TopicFactory()
-    for item in PlanItemFactory.create_batch(size, period=period, owner_user=MemberFactory()):
+    for item in PlanItemFactory.create_batch(
+        size, period=period, owner_user=MemberFactory(password=None)
+    ):
         item.topics.add(topic)
         item.events.add(EventFactory())
         item.resources.add(ResourceFactory())
@@ -252,9 +256,9 @@ def test_proposal_pages_query_counts_are_flat(member_client, django_assert_max_n
         proposal.topics.add(topic)
     target = proposals[0]
     for _ in range(size):
-        SupportFactory(proposal=target, user=MembershipFactory().user)
+        SupportFactory(proposal=target, user=MembershipFactory(user__password=None).user)
     for number in range(size):
-        target.comments.create(author=MemberFactory(), body=f"Comment {number}")
+        target.comments.create(author=MemberFactory(password=None), body=f"Comment {number}")
     with django_assert_max_num_queries(10):
         assert member_client.get(reverse("discussions:proposal_list")).status_code == 200
     with django_assert_max_num_queries(14):
