@@ -16,9 +16,16 @@ def test_admin_lists_and_forms_open(coordinator_client, model):
     ProposalFactory()
     PlanItemFactory()
     ChampionFactory()
-    assert coordinator_client.get(reverse(f"admin:discussions_{model}_changelist")).ok
-    assert coordinator_client.get(reverse(f"admin:discussions_{model}_add")).ok
-    assert coordinator_client.get(reverse(f"admin:discussions_{model}_changelist") + "?q=x").ok
+    assert (
+        coordinator_client.get(reverse(f"admin:discussions_{model}_changelist")).status_code == 200
+    )
+    assert coordinator_client.get(reverse(f"admin:discussions_{model}_add")).status_code == 200
+    assert (
+        coordinator_client.get(
+            reverse(f"admin:discussions_{model}_changelist") + "?q=x"
+        ).status_code
+        == 200
+    )
 
 
 def test_admin_accept_action_puts_proposals_into_the_plan(coordinator_client, mailoutbox):
