@@ -271,8 +271,8 @@ class RegistrationInline(admin.TabularInline):
 
 class ActionItemInline(admin.TabularInline):
     model = ActionItem
-    fields = ["text", "owner", "due_date", "status"]
-    autocomplete_fields = ["owner"]
+    fields = ["text", "owner", "due_date", "status", "plan_item"]
+    autocomplete_fields = ["owner", "plan_item"]
     extra = 1
 
 
@@ -374,14 +374,14 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 @admin.register(ActionItem)
 class ActionItemAdmin(admin.ModelAdmin):
-    list_display = ["text", "event", "owner", "due_date", "status"]
+    list_display = ["text", "event", "owner", "due_date", "status", "plan_item"]
     list_filter = ["status", "event"]
     list_editable = ["status"]
     search_fields = ["text", "event__title", "owner__email"]
-    autocomplete_fields = ["event", "owner"]
+    autocomplete_fields = ["event", "owner", "plan_item"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("event", "owner")
+        return super().get_queryset(request).select_related("event", "owner", "plan_item")
 
 
 @admin.register(InboundEmail)
@@ -402,3 +402,6 @@ class InboundEmailAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+from discussions.plan import admin as plan_admin  # noqa: E402,F401

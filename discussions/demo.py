@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from discussions.models import ActionItem, Event, Registration, Reply, Report, Thread
+from discussions.plan import demo as plan_demo
 from members.models import User
 from racop.models import Topic
 
@@ -320,4 +321,5 @@ def seed():
     """Create demo threads with replies, a report, and three convenings; return a summary."""
     threads = _threads()
     events = _events()
-    return f"{threads} threads, {events} events created"
+    plan = plan_demo.seed()
+    return f"{threads} threads, {events} events created; {plan}"

@@ -570,6 +570,14 @@ class ActionItem(models.Model):
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
+    plan_item = models.ForeignKey(
+        "discussions.PlanItem",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+        verbose_name=_("part of the plan item"),
+    )
 
     class Meta:
         ordering = ["due_date", "pk"]
@@ -626,3 +634,13 @@ class InboundEmail(models.Model):
 
     def __str__(self):
         return self.message_id
+
+
+from discussions.plan.models import (  # noqa: E402,F401
+    Champion,
+    PlanItem,
+    PlanPeriod,
+    Proposal,
+    ProposalComment,
+    Support,
+)

@@ -68,9 +68,12 @@ class UserQuerySet(models.QuerySet):
 
     def for_directory(self):
         """Return people with what a directory card shows, in name order."""
+        from members.sections import person_prefetches
+
         return self.prefetch_related(
             "topics",
             Prefetch("memberships", queryset=Membership.objects.select_related("organisation")),
+            *[prefetch() for prefetch in person_prefetches],
         ).order_by("last_name", "first_name", "pk")
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members import data_export, services, surveys
+from members import sections as member_sections
 from members.forms import (
     DeleteAccountForm,
     DirectoryForm,
@@ -139,10 +140,15 @@ def person_detail(request, slug):
         people.prefetch_related(
             "topics",
             Prefetch("memberships", queryset=Membership.objects.select_related("organisation")),
+            *[prefetch() for prefetch in member_sections.person_prefetches],
         ),
         slug=slug,
     )
-    return render(request, "members/person_detail.html", {"person": person})
+    return render(
+        request,
+        "members/person_detail.html",
+        {"person": person, "person_badges": member_sections.person_badges},
+    )
 
 
 def organisation_detail(request, slug):
@@ -204,6 +210,7 @@ def directory(request):
         "page_obj": page,
         "show_people": show_people,
         "query_string": query.urlencode(),
+        "person_badges": member_sections.person_badges,
     }
     return render(request, "members/directory.html", context)
 

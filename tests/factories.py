@@ -224,3 +224,56 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Action {n}")
     owner = factory.SubFactory(MemberFactory)
     due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+
+
+# The action plan (people made here skip password hashing: it is slow and unused)
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "discussions.Proposal"
+
+    title = factory.Sequence(lambda n: f"Proposal {n}")
+    kind = "convening"
+    description = "It answers a *shared* need."
+    offer = "I will host it."
+    proposer = factory.SubFactory(MemberFactory, password=None)
+
+
+class SupportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "discussions.Support"
+
+    proposal = factory.SubFactory(ProposalFactory)
+    user = factory.SubFactory(MemberFactory, password=None)
+
+
+class PlanPeriodFactory(factory.django.DjangoModelFactory):
+    """The plan period of the current year."""
+
+    class Meta:
+        model = "discussions.PlanPeriod"
+
+    name = factory.Sequence(lambda n: f"Plan {n}")
+    slug = factory.Sequence(lambda n: f"plan-{n}")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate().replace(month=1, day=1))
+
+
+class PlanItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "discussions.PlanItem"
+
+    period = factory.SubFactory(PlanPeriodFactory)
+    title = factory.Sequence(lambda n: f"Plan item {n}")
+    starts_on = factory.LazyAttribute(lambda o: o.period.starts_on)
+    ends_on = factory.LazyAttribute(lambda o: o.period.starts_on + datetime.timedelta(days=90))
+
+
+class ChampionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "discussions.Champion"
+
+    user = factory.SubFactory(MemberFactory, password=None)
+    topic = factory.SubFactory(TopicFactory)
+    reason = "Keeps the topic alive."
+    status = "confirmed"
