@@ -12,7 +12,7 @@ export SITE_OPERATOR ?= Balkan Civil Society Development Network
 export SITE_OPERATOR_URL ?= https://www.balkancsd.net/
 export SITE_CONTACT_EMAIL ?= executiveoffice@balkancsd.net
 
-.PHONY: run test install setup lint format clean-data check-python catalogs messages
+.PHONY: bench-smoke run test install setup lint format clean-data check-python catalogs messages
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -56,6 +56,12 @@ messages: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages $(addprefix --locale=,$(MESSAGE_LOCALES)) \
 		$(MESSAGE_IGNORES) --no-obsolete --add-location=file
 	@$(BIN)/python -m racop.catalogs --changed
+
+# The benchmarks at a very small size: keeps the harness working (CI asserts no timings).
+bench-smoke: install
+	$(BIN)/python bench/generate.py --scale 0.001
+	$(BIN)/python bench/run.py --duration 1 --connections 2 --threads 1 --repeat 3 \
+		--csv .data/bench-smoke.csv
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

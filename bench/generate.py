@@ -18,6 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -239,21 +240,32 @@ def sentence(rng, n):
     return text[0].upper() + text[1:] + "."
 
 
+def embedded_url(name="racop_bench"):
+    """Return the URL of a database beside the project's in the embedded PostgreSQL."""
+    from racop.embedded_db import _server
+
+    return _server().get_uri(name)
+
+
 def recreate_database(url):
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+    params = conninfo_to_dict(url)
+    name = params.pop("dbname")
+    with psycopg.connect(make_conninfo(**params, dbname="postgres"), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", required=True)
+    parser.add_argument(
+        "--database-url", help="default: a database 'racop_bench' in the embedded PostgreSQL"
+    )
     parser.add_argument("--scale", type=float, default=1.0, help="1 = full size, 0.1 = a tenth")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
 
     sizes = {key: max(1, int(value * args.scale)) for key, value in FULL.items()}
+    args.database_url = args.database_url or embedded_url()
     os.environ["DATABASE_URL"] = args.database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "racop.settings")
     # Generation needs only the database; the server under test runs with production settings.

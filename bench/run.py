@@ -168,7 +168,9 @@ def in_process(url, cookie, repeat):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", required=True)
+    parser.add_argument(
+        "--database-url", help="default: the database bench/generate.py fills by default"
+    )
     parser.add_argument("--redis-url", default="")
     parser.add_argument("--port", type=int, default=8300)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
@@ -179,6 +181,10 @@ def main():
     parser.add_argument("--csv", default=str(ROOT / "bench" / "results.csv"))
     parser.add_argument("--only", default="", help="measure only pages whose name contains this")
     args = parser.parse_args()
+    if not args.database_url:
+        from bench.generate import embedded_url
+
+        args.database_url = embedded_url()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
 

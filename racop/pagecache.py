@@ -92,7 +92,7 @@ class VisitorPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
-            and not request.path_info.startswith(("/admin/", "/accounts/"))
+            and not request.path_info.startswith(("/admin/", "/accounts/", "/bench/"))
         )
 
     def key(self, request):

@@ -90,13 +90,29 @@ def test_feeds_and_calendars_are_not_redirected(client):
     assert response.status_code == 200
 
 
-def test_the_footer_switcher_works_without_javascript_and_keeps_the_page(client):
+def test_visitors_switch_with_plain_links_that_keep_the_page(client):
     ResourceFactory()
     page = client.get("/library/?page=1").text
+    assert 'href="/language/mk/?next=/library/%3Fpage%3D1"' in page
+    assert "Crnogorski" in page
+    assert "csrfmiddlewaretoken" not in page
+    response = client.get("/language/mk/", {"next": "/library/?page=1"})
+    assert response["Location"] == "/mk/library/?page=1"
+    assert response.cookies[COOKIE].value == "mk"
+    response = client.get("/language/en/", {"next": "/mk/library/"})
+    assert response["Location"] == "/library/"
+    assert not User.objects.exclude(language="").exists()
+
+
+def test_members_switch_with_a_form_that_keeps_the_page(member_client):
+    ResourceFactory()
+    page = member_client.get("/library/?page=1").text
     assert 'action="/i18n/setlang/"' in page
     assert 'name="next" type="hidden" value="/library/?page=1"' in page
     assert 'value="cnr"' in page
-    assert "Crnogorski" in page
+
+
+def test_the_switch_view_keeps_the_page(client):
     response = client.post("/i18n/setlang/", {"language": "mk", "next": "/library/?page=1"})
     assert response.status_code == 302
     assert response["Location"] == "/mk/library/?page=1"

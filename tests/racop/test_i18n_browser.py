@@ -5,10 +5,32 @@ import pytest
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_switcher_keeps_the_page_without_javascript(browser, live_server):
+def test_visitors_switch_language_by_links_without_javascript(browser, live_server):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     tab = context.new_page()
     try:
+        tab.goto("/library/")
+        tab.locator(".language-links").get_by_role("link", name="Македонски").click()
+        tab.wait_for_url("**/mk/library/")
+        assert tab.locator("html").get_attribute("lang") == "mk"
+        tab.locator(".language-links").get_by_role("link", name="English").click()
+        tab.wait_for_url(f"{live_server.url}/library/")
+        assert tab.locator("html").get_attribute("lang") == "en"
+    finally:
+        context.close()
+
+
+def test_members_switch_language_with_the_form_without_javascript(
+    browser, live_server, member, password
+):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto("/accounts/login/")
+        tab.get_by_label("Email").fill(member.email)
+        tab.get_by_label("Password").fill(password)
+        tab.get_by_role("button", name="Sign In").click()
+        tab.wait_for_load_state()
         tab.goto("/library/")
         tab.get_by_label("Language").select_option("mk")
         tab.locator(".language-form button").click()
