@@ -1,16 +1,14 @@
 """Workflows of the members app: applications and their review, accounts."""
 
-from functools import partial
-
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from members.models import (
     ApplicationEvent,
@@ -20,34 +18,38 @@ from members.models import (
     Organisation,
     User,
 )
+from members.notifications.services import email_queue, notification_send
 
 
-def _send_later(*, subject, template, context, to):
-    """Send a plain-text email once the surrounding transaction commits."""
-    body = render_to_string(template, {"site_name": settings.SITE_NAME, **context})
-    transaction.on_commit(
-        partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)
+def _email_coordinators(*, subject, template, context):
+    """Queue a plain email to the coordinators' address."""
+    text = render_to_string(template, {"site_name": settings.SITE_NAME, **context})
+    email_queue(to=settings.SITE_CONTACT_EMAIL, subject=subject, text=text)
+
+
+APPLICATION_SUBJECTS = {
+    ApplicationEvent.Action.SUBMITTED: _lazy("We received your application"),
+    ApplicationEvent.Action.APPROVED: _lazy("Welcome: your application was approved"),
+    ApplicationEvent.Action.NEEDS_INFO: _lazy("Your application: more information needed"),
+    ApplicationEvent.Action.DECLINED: _lazy("Your application was not approved"),
+}
+
+
+def _notify_applicant(application, *, action, message=""):
+    notification_send(
+        recipients=[application.user],
+        kind=NotificationPreference.Kind.APPLICATION,
+        subject=APPLICATION_SUBJECTS[action],
+        template="members/email/application_decision.txt",
+        context={
+            "application": application,
+            "action": action,
+            "message": message,
+            "status_url": settings.SITE_URL + reverse("members:application_status"),
+        },
+        url=reverse("members:application_status"),
+        language=application.language,
     )
-
-
-def _email_applicant(application, *, action, message):
-    with translation.override(application.language):
-        subjects = {
-            ApplicationEvent.Action.APPROVED: _("Welcome: your application was approved"),
-            ApplicationEvent.Action.NEEDS_INFO: _("Your application: more information needed"),
-            ApplicationEvent.Action.DECLINED: _("Your application was not approved"),
-        }
-        _send_later(
-            subject=f"[{settings.SITE_SHORT_NAME}] {subjects[action]}",
-            template="members/email/application_decision.txt",
-            context={
-                "application": application,
-                "action": action,
-                "message": message,
-                "status_url": settings.SITE_URL + reverse("members:application_status"),
-            },
-            to=[application.user.email],
-        )
 
 
 def can_review(user, application):
@@ -71,7 +73,8 @@ def application_submit(*, user, application, topics):
     ApplicationEvent.objects.create(
         application=application, actor=user, action=ApplicationEvent.Action.SUBMITTED
     )
-    _send_later(
+    _notify_applicant(application, action=ApplicationEvent.Action.SUBMITTED)
+    _email_coordinators(
         subject=f"[{settings.SITE_SHORT_NAME}] " + _("New application to join"),
         template="members/email/application_submitted.txt",
         context={
@@ -79,7 +82,6 @@ def application_submit(*, user, application, topics):
             "admin_url": settings.SITE_URL
             + reverse("admin:members_joinapplication_change", args=[application.pk]),
         },
-        to=[settings.SITE_CONTACT_EMAIL],
     )
     return application
 
@@ -108,7 +110,7 @@ def _decide(application, *, by, status, action, message):
     ApplicationEvent.objects.create(
         application=application, actor=by, action=action, message=message
     )
-    _email_applicant(application, action=action, message=message)
+    _notify_applicant(application, action=action, message=message)
 
 
 @transaction.atomic
@@ -190,17 +192,6 @@ def application_decline(*, application, by, message=""):
 
 
 @transaction.atomic
-def notification_preferences_set(*, user, deliveries, digest_frequency):
-    """Store how the person wants to hear about each kind of activity."""
-    for kind, delivery in deliveries.items():
-        NotificationPreference.objects.update_or_create(
-            user=user, kind=kind, defaults={"delivery": delivery}
-        )
-    user.digest_frequency = digest_frequency
-    user.save(update_fields=["digest_frequency"])
-
-
-@transaction.atomic
 def account_anonymise(*, user):
     """Remove the person's personal data; what they wrote stays, as a former member's."""
     if user.photo:
@@ -217,6 +208,7 @@ def account_anonymise(*, user):
     user.topics.clear()
     EmailAddress.objects.filter(user=user).delete()
     NotificationPreference.objects.filter(user=user).delete()
+    user.notifications.all().delete()
     user.memberships.all().delete()
     user.join_applications.all().delete()
     user.groups.clear()

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "taggit",
     "django_countries",
+    "django_tasks_db",
 ]
 SITE_ID = 1
 
@@ -256,7 +257,16 @@ MAILERS = {"default": mailer_from_url(required("EMAIL_URL", "console://"))}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <{SITE_CONTACT_EMAIL}>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background work (emails above all) is queued in PostgreSQL and run by `manage.py db_worker`;
+# RACOP_TASKS_IMMEDIATE=1 runs tasks in the request instead (the tests do).
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"
+        if env("RACOP_TASKS_IMMEDIATE", "")
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # Security: strict in production; a Content-Security-Policy everywhere.
 SECURE_CSP = {
