@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from discussions.calendar import calendar_for
 from discussions.models import ActionItem, Event, Registration, Subscription
-from members.models import NotificationPreference, User
+from members.models import Notification, NotificationPreference, User
 from members.notifications.services import notification_send
 
 Kind = NotificationPreference.Kind
@@ -170,6 +170,13 @@ def reminders_send(*, now=None) -> int:
         .select_related("owner", "event")
     )
     for item in items:
+        if Notification.objects.filter(
+            user=item.owner,
+            kind=Kind.ACTION_DUE,
+            subject__contains=item.text,
+            created_at__gte=now - datetime.timedelta(hours=20),
+        ).exists():
+            continue
         count += len(
             notification_send(
                 recipients=[item.owner],

@@ -75,7 +75,6 @@ def newsletter_send(*, newsletter: Newsletter, limit: int | None = None) -> int:
     """
     if newsletter.sending_started_at is None:
         Newsletter.objects.filter(pk=newsletter.pk).update(sending_started_at=timezone.now())
-    language_codes = {code for code, _name in settings.LANGUAGES}
     pending = newsletter_recipients(newsletter).exclude(
         newsletter_deliveries__newsletter=newsletter
     )
