@@ -1,6 +1,7 @@
 """Queued email with retries, digests, newsletters, unsubscribing and the notification pages."""
 
 import datetime
+import socket
 import threading
 
 import pytest
@@ -60,16 +61,20 @@ class FlakyHandler:
         return "250 OK"
 
 
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture
 def smtp_server(settings):
+    """A real SMTP server on a free local port, and the real SMTP backend pointed at it."""
     handler = FlakyHandler(refusals=1)
-    controller = Controller(handler, hostname="127.0.0.1", port=0)
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
-    settings.MAILERS = {
-        "default": mailer_from_url(
-            f"smtp://127.0.0.1:{controller.server.sockets[0].getsockname()[1]}/?tls=0"
-        )
-    }
+    settings.MAILERS = {"default": mailer_from_url(f"smtp://127.0.0.1:{port}/?tls=0")}
     yield handler
     controller.stop()
 
@@ -219,9 +224,9 @@ def test_newsletter_in_the_members_language():
 
 
 def test_coordinator_previews_and_tests_a_newsletter(coordinator_client, coordinator):
-    newsletter = Newsletter.objects.create(subject="News", body="# Title")
+    newsletter = Newsletter.objects.create(subject="News", body="**Title**")
     page = coordinator_client.get(f"/admin/members/newsletter/{newsletter.pk}/preview/")
-    assert page.status_code == 200 and "<h1>Title</h1>" in page.content.decode()
+    assert page.status_code == 200 and "<strong>Title</strong>" in page.content.decode()
     coordinator_client.post(
         "/admin/members/newsletter/",
         {"action": "send_test", "_selected_action": [newsletter.pk]},
