@@ -243,7 +243,7 @@ def test_header_shows_the_unread_count_and_opening_marks_read(client):
     notification = notify(user)[0]
     client.force_login(user)
     html = client.get("/me/notifications/").content.decode()
-    assert 'class="badge">1' in html
+    assert 'class="badge badge-new">1' in html
     response = client.get(f"/me/notifications/{notification.pk}/")
     assert response.status_code == 302 and response["Location"] == "/events/"
     notification.refresh_from_db()
