@@ -175,7 +175,8 @@ def email_deliver(pk: int) -> str:
     with transaction.atomic():
         email = OutgoingEmail.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
         if email is None or email.status != OutgoingEmail.Status.QUEUED:
-            return email.status if email else "gone"
+            # Gone, already handled, or being sent by another worker right now.
+            return email.status if email else "skipped"
         message = EmailMultiAlternatives(
             email.subject,
             email.text,

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from members.notifications import services
 from members.notifications.forms import NotificationPreferencesForm
@@ -59,6 +59,7 @@ def notification_preferences(request):
 # Mail clients post the RFC 8058 one-click request without a CSRF token; the signed token in
 # the address is what authorises it.
 @csrf_exempt
+@require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     """Stop one kind of email without logging in: GET asks to confirm, POST does it."""
     found = services.unsubscribe_read(token)

@@ -1,11 +1,8 @@
 """Queued email with retries, digests, newsletters, unsubscribing and the notification pages."""
 
 import datetime
-import socket
-import threading
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
@@ -23,7 +20,6 @@ from members.notifications.models import (
     OutgoingEmail,
 )
 from members.notifications.newsletter import newsletter_send
-from racop.settings import mailer_from_url
 from tests.factories import MemberFactory, ResourceFactory, ThreadFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,41 +38,6 @@ def notify(user, **kwargs):
 
 
 # Sending, and retries against a real SMTP server
-
-
-class FlakyHandler:
-    """Refuse the first messages with a temporary error, then accept."""
-
-    def __init__(self, refusals):
-        self.refusals = refusals
-        self.received = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            if self.refusals > 0:
-                self.refusals -= 1
-                return "451 Try again later"
-            self.received.append(envelope)
-        return "250 OK"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on a free local port, and the real SMTP backend pointed at it."""
-    handler = FlakyHandler(refusals=1)
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.MAILERS = {"default": mailer_from_url(f"smtp://127.0.0.1:{port}/?tls=0")}
-    yield handler
-    controller.stop()
 
 
 def test_a_refusing_mail_server_means_a_retry_not_a_lost_message(smtp_server):
