@@ -4,7 +4,6 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,13 +17,19 @@ from members.models import (
     Organisation,
     User,
 )
-from members.notifications.services import email_queue, notification_send
+from members.notifications.services import email_queue, notification_send, render_email
 
 
 def _email_coordinators(*, subject, template, context):
-    """Queue a plain email to the coordinators' address."""
-    text = render_to_string(template, {"site_name": settings.SITE_NAME, **context})
-    email_queue(to=settings.SITE_CONTACT_EMAIL, subject=subject, text=text)
+    """Queue an email to the coordinators' address."""
+    text, html, _headers = render_email(
+        user=None,
+        template=template,
+        context=context,
+        scope="",
+        reason=_("You receive this at the coordinators' address of the site."),
+    )
+    email_queue(to=settings.SITE_CONTACT_EMAIL, subject=subject, text=text, html=html)
 
 
 APPLICATION_SUBJECTS = {
