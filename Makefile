@@ -4,6 +4,7 @@ PYTHON ?= $(shell command -v python3.12 2>/dev/null)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 
 # The demo community's identity: configuration, not code.
 export SITE_NAME ?= Regional Accountability Community of Practice
@@ -41,7 +42,10 @@ setup: install catalogs
 run: export DJANGO_DEBUG ?= 1
 run: setup
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# The task worker (queued emails) runs beside the web server and stops with it.
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install catalogs
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

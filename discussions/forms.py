@@ -16,7 +16,11 @@ class ThreadForm(forms.ModelForm):
         fields = ["title", "body", "anonymous", "chatham_house"]
         labels = {"anonymous": _("Post as “a community member”")}
         help_texts = {
-            "body": _("Markdown: **bold**, _italic_, [a link](https://example.org), > a quote."),
+            "body": _(
+                "Markdown: **bold**, _italic_, [a link](https://example.org), > a quote. "
+                "Mention a member with @ and the name in their profile address, e.g. "
+                "@ana-petrovic: they are notified."
+            ),
             "anonymous": ANONYMOUS_HELP,
             "chatham_house": _(
                 "Replies may be used, but nobody may reveal who said what or where they work."

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from discussions import notifications
 from discussions.models import (
     Event,
     ModerationAction,
@@ -41,6 +42,7 @@ def thread_create(
     )
     Subscription.objects.get_or_create(user=author, thread=thread)
     ThreadRead.objects.create(user=author, thread=thread, last_read_at=thread.last_activity_at)
+    notifications.thread_created(thread)
     return thread
 
 
@@ -56,6 +58,7 @@ def thread_reply(*, thread, author, body, anonymous=False) -> Reply:
     ThreadRead.objects.update_or_create(
         user=author, thread=thread, defaults={"last_read_at": reply.created_at}
     )
+    notifications.reply_posted(reply)
     return reply
 
 
@@ -228,8 +231,11 @@ def event_register(*, event, user) -> Registration:
         registration.status = status
         registration.created_at = timezone.now()
         registration.save(update_fields=["status", "created_at", "updated_at"])
-        return registration
-    return Registration.objects.create(event=event, user=user, status=status)
+    else:
+        registration = Registration.objects.create(event=event, user=user, status=status)
+    if status == Registration.Status.REGISTERED:
+        notifications.registration_confirmed(registration)
+    return registration
 
 
 @transaction.atomic
@@ -251,5 +257,6 @@ def event_cancel(*, event, user):
         if waiting:
             waiting.status = Registration.Status.REGISTERED
             waiting.save(update_fields=["status", "updated_at"])
+            notifications.registration_promoted(waiting)
             return waiting
     return None

@@ -7,7 +7,6 @@ from django_countries import countries
 from members.models import (
     WORKING_LANGUAGES,
     JoinApplication,
-    NotificationPreference,
     Organisation,
     User,
 )
@@ -210,28 +209,6 @@ class OrganisationForm(forms.ModelForm):
 
     def clean_logo(self):
         return _small_image(self.cleaned_data.get("logo"))
-
-
-class NotificationForm(forms.Form):
-    """One delivery choice per kind of activity, and how often digests come."""
-
-    digest_frequency = forms.ChoiceField(
-        label=_("Send digests"), choices=User.DigestFrequency.choices, widget=forms.RadioSelect
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        chosen = dict(user.notification_preferences.values_list("kind", "delivery"))
-        self.fields["digest_frequency"].initial = user.digest_frequency
-        for kind, label in NotificationPreference.Kind.choices:
-            self.fields[kind] = forms.ChoiceField(
-                label=label,
-                choices=NotificationPreference.Delivery.choices,
-                initial=chosen.get(kind, NotificationPreference.Delivery.DIGEST),
-            )
-
-    def deliveries(self):
-        return {kind: self.cleaned_data[kind] for kind in NotificationPreference.Kind.values}
 
 
 class DeleteAccountForm(forms.Form):

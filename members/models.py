@@ -99,6 +99,7 @@ class User(AbstractUser):
     class DigestFrequency(models.TextChoices):
         DAILY = "daily", _("Daily")
         WEEKLY = "weekly", _("Weekly")
+        OFF = "off", _("Off")
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True, null=True, blank=True)
     country = CountryField(_("country"), blank=True)
@@ -129,6 +130,10 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         blank=True,
         help_text=_("Saved when the person chooses a language in the footer."),
+    )
+    # Kept in step by members.notifications.services, so the header shows it without a query.
+    unread_notifications = models.PositiveIntegerField(
+        _("unread notifications"), default=0, editable=False
     )
 
     objects = UserManager()
@@ -440,11 +445,17 @@ class NotificationPreference(models.Model):
     """How a person wants to hear about one kind of activity."""
 
     class Kind(models.TextChoices):
-        REPLIES = "replies", _("Replies to my threads and posts")
-        DISCUSSIONS = "discussions", _("New threads in discussions I follow")
-        EVENTS = "events", _("New events and changes to events I registered for")
-        LIBRARY = "library", _("New resources in the library")
-        ANNOUNCEMENTS = "announcements", _("Announcements from the coordinators")
+        APPLICATION = "application", _("News about my application to join")
+        REPLY = "reply", _("Replies in threads I follow")
+        NEW_THREAD = "new_thread", _("New threads in topics I follow")
+        MENTION = "mention", _("Mentions of my name")
+        REGISTRATION = "registration", _("Event registrations confirmed")
+        EVENT_REMINDER = "event_reminder", _("Reminders the day before an event")
+        WAITLIST = "waitlist", _("A seat freed for me on a waiting list")
+        PLEDGE_RENEWAL = "pledge_renewal", _("A new Pledge version to renew")
+        PEER_REVIEW = "peer_review", _("Peer reviews requested or answered")
+        ACTION_DUE = "action_due", _("Next steps and action items coming due")
+        NEWSLETTER = "newsletter", _("Newsletters from the coordinators")
 
     class Delivery(models.TextChoices):
         IMMEDIATELY = "immediately", _("Immediately")
@@ -468,6 +479,16 @@ class NotificationPreference(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.get_kind_display()} – {self.get_delivery_display()}"
+
+    # Considerate defaults: at once only what concerns the person directly; the rest waits for
+    # the digest.
+    DEFAULTS = {
+        Kind.NEW_THREAD: Delivery.DIGEST,
+    }
+
+    @classmethod
+    def default_for(cls, kind):
+        return cls.DEFAULTS.get(kind, cls.Delivery.IMMEDIATELY)
 
 
 class SurveyQuerySet(models.QuerySet):
@@ -616,3 +637,13 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question}: {self.value}"
+
+
+from members.notifications.models import (  # noqa: E402,F401
+    DigestLog,
+    Newsletter,
+    NewsletterDelivery,
+    NewsletterTranslation,
+    Notification,
+    OutgoingEmail,
+)

@@ -1,16 +1,13 @@
 """Workflows of the members app: applications and their review, accounts."""
 
-from functools import partial
-
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from members.models import (
     ApplicationEvent,
@@ -20,35 +17,44 @@ from members.models import (
     Organisation,
     User,
 )
-from racop.i18n import language_of
+from members.notifications.services import email_queue, notification_send, render_email
 
 
-def _send_later(*, subject, template, context, to):
-    """Send a plain-text email once the surrounding transaction commits."""
-    body = render_to_string(template, {"site_name": settings.SITE_NAME, **context})
-    transaction.on_commit(
-        partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)
+def _email_coordinators(*, subject, template, context):
+    """Queue an email to the coordinators' address."""
+    text, html, _headers = render_email(
+        user=None,
+        template=template,
+        context=context,
+        scope="",
+        reason=_("You receive this at the coordinators' address of the site."),
     )
+    email_queue(to=settings.SITE_CONTACT_EMAIL, subject=subject, text=text, html=html)
 
 
-def _email_applicant(application, *, action, message):
-    with translation.override(language_of(application.user, default=application.language)):
-        subjects = {
-            ApplicationEvent.Action.APPROVED: _("Welcome: your application was approved"),
-            ApplicationEvent.Action.NEEDS_INFO: _("Your application: more information needed"),
-            ApplicationEvent.Action.DECLINED: _("Your application was not approved"),
-        }
-        _send_later(
-            subject=f"[{settings.SITE_SHORT_NAME}] {subjects[action]}",
-            template="members/email/application_decision.txt",
-            context={
-                "application": application,
-                "action": action,
-                "message": message,
-                "status_url": settings.SITE_URL + reverse("members:application_status"),
-            },
-            to=[application.user.email],
-        )
+APPLICATION_SUBJECTS = {
+    ApplicationEvent.Action.SUBMITTED: _lazy("We received your application"),
+    ApplicationEvent.Action.APPROVED: _lazy("Welcome: your application was approved"),
+    ApplicationEvent.Action.NEEDS_INFO: _lazy("Your application: more information needed"),
+    ApplicationEvent.Action.DECLINED: _lazy("Your application was not approved"),
+}
+
+
+def _notify_applicant(application, *, action, message=""):
+    notification_send(
+        recipients=[application.user],
+        kind=NotificationPreference.Kind.APPLICATION,
+        subject=APPLICATION_SUBJECTS[action],
+        template="members/email/application_decision.txt",
+        context={
+            "application": application,
+            "action": action,
+            "message": message,
+            "status_url": settings.SITE_URL + reverse("members:application_status"),
+        },
+        url=reverse("members:application_status"),
+        language=application.language,
+    )
 
 
 def can_review(user, application):
@@ -72,18 +78,16 @@ def application_submit(*, user, application, topics):
     ApplicationEvent.objects.create(
         application=application, actor=user, action=ApplicationEvent.Action.SUBMITTED
     )
-    # The coordinators read the site's language.
-    with translation.override(settings.LANGUAGE_CODE):
-        _send_later(
-            subject=f"[{settings.SITE_SHORT_NAME}] " + _("New application to join"),
-            template="members/email/application_submitted.txt",
-            context={
-                "application": application,
-                "admin_url": settings.SITE_URL
-                + reverse("admin:members_joinapplication_change", args=[application.pk]),
-            },
-            to=[settings.SITE_CONTACT_EMAIL],
-        )
+    _notify_applicant(application, action=ApplicationEvent.Action.SUBMITTED)
+    _email_coordinators(
+        subject=f"[{settings.SITE_SHORT_NAME}] " + _("New application to join"),
+        template="members/email/application_submitted.txt",
+        context={
+            "application": application,
+            "admin_url": settings.SITE_URL
+            + reverse("admin:members_joinapplication_change", args=[application.pk]),
+        },
+    )
     return application
 
 
@@ -111,7 +115,7 @@ def _decide(application, *, by, status, action, message):
     ApplicationEvent.objects.create(
         application=application, actor=by, action=action, message=message
     )
-    _email_applicant(application, action=action, message=message)
+    _notify_applicant(application, action=action, message=message)
 
 
 @transaction.atomic
@@ -193,17 +197,6 @@ def application_decline(*, application, by, message=""):
 
 
 @transaction.atomic
-def notification_preferences_set(*, user, deliveries, digest_frequency):
-    """Store how the person wants to hear about each kind of activity."""
-    for kind, delivery in deliveries.items():
-        NotificationPreference.objects.update_or_create(
-            user=user, kind=kind, defaults={"delivery": delivery}
-        )
-    user.digest_frequency = digest_frequency
-    user.save(update_fields=["digest_frequency"])
-
-
-@transaction.atomic
 def account_anonymise(*, user):
     """Remove the person's personal data; what they wrote stays, as a former member's."""
     if user.photo:
@@ -220,6 +213,7 @@ def account_anonymise(*, user):
     user.topics.clear()
     EmailAddress.objects.filter(user=user).delete()
     NotificationPreference.objects.filter(user=user).delete()
+    user.notifications.all().delete()
     user.memberships.all().delete()
     user.join_applications.all().delete()
     user.groups.clear()

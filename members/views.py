@@ -23,7 +23,6 @@ from members.forms import (
     DeleteAccountForm,
     DirectoryForm,
     JoinApplicationForm,
-    NotificationForm,
     OrganisationForm,
     PersonForm,
     ProfileForm,
@@ -230,21 +229,6 @@ def me(request):
         "sections": sections.render_context(me_sections, request=request),
     }
     return render(request, "members/me.html", context)
-
-
-@login_required
-def me_notifications(request):
-    """Let the person choose how they hear about each kind of activity."""
-    form = NotificationForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.notification_preferences_set(
-            user=request.user,
-            deliveries=form.deliveries(),
-            digest_frequency=form.cleaned_data["digest_frequency"],
-        )
-        messages.success(request, _("Your notification preferences were saved."))
-        return redirect("members:me_notifications")
-    return render(request, "members/me_notifications.html", {"form": form})
 
 
 @login_required

@@ -1,17 +1,14 @@
 """Workflows of the Pledge, self-assessments and peer review."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse_lazy
-from django.utils import timezone, translation
-from django.utils.functional import lazy
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _lazy
 
-from members.models import Membership, Organisation, User
+from members.models import Membership, NotificationPreference, Organisation, User
+from members.notifications.services import notification_send
 from pledges.models import (
     Answer,
     Assessment,
@@ -23,25 +20,6 @@ from pledges.models import (
 )
 
 
-def _send(*, subject, template: str, context: dict, recipients: list[str]) -> None:
-    """Send one plain-text email per recipient, in their language, once the transaction commits.
-
-    subject is lazy (gettext_lazy) so each recipient gets it in their language.
-    """
-    recipients = [email for email in recipients if email]
-    languages = dict(
-        User.objects.filter(email__in=recipients)
-        .exclude(language="")
-        .values_list("email", "language")
-    )
-    messages = []
-    for email in recipients:
-        with translation.override(languages.get(email, settings.LANGUAGE_CODE)):
-            body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
-            messages.append(EmailMessage(str(subject), body, None, [email]))
-    transaction.on_commit(lambda: [message.send() for message in messages])
-
-
 def is_representative(user: User, organisation: Organisation) -> bool:
     """Tell whether the person represents the organisation."""
     return Membership.objects.filter(
@@ -49,12 +27,13 @@ def is_representative(user: User, organisation: Organisation) -> bool:
     ).exists()
 
 
-def representative_emails(organisation_ids) -> list[str]:
-    """Return the email addresses of the organisations' representatives."""
+def representatives(organisation_ids) -> list[User]:
+    """Return the people who represent the organisations."""
     return list(
-        Membership.objects.filter(
-            organisation__in=organisation_ids, role=Membership.Role.REPRESENTATIVE
-        ).values_list("user__email", flat=True)
+        User.objects.filter(
+            memberships__organisation__in=organisation_ids,
+            memberships__role=Membership.Role.REPRESENTATIVE,
+        ).distinct()
     )
 
 
@@ -161,16 +140,21 @@ def pledge_version_publish(*, version: PledgeVersion) -> int:
     version.published_at = timezone.now()
     version.save(update_fields=["published_at"])
     older = Signature.objects.active().exclude(version=version)
-    emails = set(older.filter(user__isnull=False).values_list("user__email", flat=True))
+    people = {
+        user.pk: user
+        for user in User.objects.filter(pk__in=older.filter(user__isnull=False).values("user"))
+    }
     organisations = older.filter(organisation__isnull=False).values("organisation")
-    emails.update(representative_emails(organisations))
-    _send(
-        subject=gettext_lazy("The Pledge has a new version: please renew your signature"),
+    people.update((user.pk, user) for user in representatives(organisations))
+    notification_send(
+        recipients=people.values(),
+        kind=NotificationPreference.Kind.PLEDGE_RENEWAL,
+        subject=_lazy("The Pledge has a new version: please renew your signature"),
         template="pledges/emails/renew_invitation.txt",
-        context={"version": version, "sign_url": reverse_lazy("pledges:pledge_sign")},
-        recipients=sorted(emails),
+        context={"version": version, "sign_url": reverse("pledges:pledge_sign")},
+        url=reverse("pledges:pledge_sign"),
     )
-    return len(emails)
+    return len(people)
 
 
 @transaction.atomic
@@ -250,11 +234,13 @@ def peer_review_request(
         ReviewComment(review=review, commitment_id=answer.commitment_id)
         for answer in assessment.answers.all()
     )
-    _send(
-        subject=gettext_lazy("You are asked to peer-review a self-assessment"),
+    notification_send(
+        recipients=representatives([reviewer.pk]),
+        kind=NotificationPreference.Kind.PEER_REVIEW,
+        subject=_lazy("You are asked to peer-review a self-assessment"),
         template="pledges/emails/review_request.txt",
-        context={"review": review, "review_url": lazy(review.get_absolute_url, str)()},
-        recipients=representative_emails([reviewer.pk]),
+        context={"review": review, "review_url": review.get_absolute_url()},
+        url=review.get_absolute_url(),
     )
     return review
 
@@ -271,6 +257,28 @@ def review_side(user: User, review: PeerReview) -> str | None:
     return None
 
 
+def _notify_other_side(review: PeerReview, *, side: str) -> None:
+    """Tell the other side of a peer review that this side has answered."""
+    if side == "reviewer":
+        assessment = review.assessment
+        if assessment.user_id:
+            people = [assessment.user]
+        else:
+            people = representatives([assessment.organisation_id])
+        subject = _lazy("Your peer review was answered")
+    else:
+        people = representatives([review.reviewer_id])
+        subject = _lazy("The reviewed side finished the peer review")
+    notification_send(
+        recipients=people,
+        kind=NotificationPreference.Kind.PEER_REVIEW,
+        subject=subject,
+        template="pledges/emails/review_answered.txt",
+        context={"review": review, "review_url": review.get_absolute_url(), "side": side},
+        url=review.get_absolute_url(),
+    )
+
+
 @transaction.atomic
 def peer_review_mark_done(*, review: PeerReview, user: User) -> PeerReview:
     """Record that the person's side considers the review complete."""
@@ -281,4 +289,5 @@ def peer_review_mark_done(*, review: PeerReview, user: User) -> PeerReview:
     if getattr(review, field) is None:
         setattr(review, field, timezone.now())
         review.save(update_fields=[field])
+        _notify_other_side(review, side=side)
     return review

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "taggit",
     "django_countries",
+    "django_tasks_db",
 ]
 SITE_ID = 1
 
@@ -280,7 +281,17 @@ VISITOR_PAGE_CACHE_SECONDS = int(env("VISITOR_PAGE_CACHE_SECONDS", "0" if DEBUG 
 # The benchmarks' yardstick view (bench/run.py turns it on for the server it measures).
 BENCHMARK_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+# Background work (emails above all) is queued in PostgreSQL and run by `manage.py db_worker`;
+# RACOP_TASKS_IMMEDIATE=1 runs tasks in the request instead (the tests do).
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"
+        if env("RACOP_TASKS_IMMEDIATE", "")
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # Security: strict in production; a Content-Security-Policy everywhere.
 SECURE_CSP = {

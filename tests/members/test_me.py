@@ -11,7 +11,13 @@ from tests.factories import JoinApplicationFactory, MembershipFactory, TopicFact
 
 pytestmark = pytest.mark.django_db
 
-ME_PAGES = ["/me/", "/me/notifications/", "/me/data.json", "/me/delete/"]
+ME_PAGES = [
+    "/me/",
+    "/me/notifications/",
+    "/me/notifications/preferences/",
+    "/me/data.json",
+    "/me/delete/",
+]
 
 
 def test_url_names():
@@ -72,21 +78,23 @@ def test_profile_bad_input_is_explained_and_kept(client, member, overrides, fiel
 def test_notification_preferences_are_stored(client, member):
     client.force_login(member)
     data = dict.fromkeys(NotificationPreference.Kind.values, "never")
-    data.update(replies="immediately", digest_frequency="daily")
-    assert client.post("/me/notifications/", data).status_code == 302
+    data.update(reply="immediately", digest_frequency="daily")
+    assert client.post("/me/notifications/preferences/", data).status_code == 302
     member.refresh_from_db()
     assert member.digest_frequency == "daily"
     chosen = dict(member.notification_preferences.values_list("kind", "delivery"))
-    assert chosen["replies"] == "immediately" and chosen["events"] == "never"
-    html = client.get("/me/notifications/").content.decode()
+    assert chosen["reply"] == "immediately" and chosen["registration"] == "never"
+    html = client.get("/me/notifications/preferences/").content.decode()
     assert 'value="immediately" selected' in html
 
 
 def test_notification_bad_input_is_explained(client, member):
     client.force_login(member)
-    response = client.post("/me/notifications/", {"replies": "loudly", "digest_frequency": "x"})
+    response = client.post(
+        "/me/notifications/preferences/", {"reply": "loudly", "digest_frequency": "x"}
+    )
     assert response.status_code == 200
-    assert "valid choice" in " ".join(response.context["form"].errors["replies"])
+    assert "valid choice" in " ".join(response.context["form"].errors["reply"])
     assert not NotificationPreference.objects.exists()
 
 
@@ -114,7 +122,7 @@ def test_download_my_data(client, coordinator):
     membership = MembershipFactory(organisation__name="Data Org")
     person = membership.user
     JoinApplicationFactory(user=person, status="approved", motivation="My own words")
-    NotificationPreference.objects.create(user=person, kind="events", delivery="never")
+    NotificationPreference.objects.create(user=person, kind="registration", delivery="never")
     other = JoinApplicationFactory(motivation="Someone else's words")
     client.force_login(person)
     response = client.get("/me/data.json")
@@ -125,7 +133,7 @@ def test_download_my_data(client, coordinator):
     assert "password" not in data["members.User"][0]
     assert data["members.Membership"][0]["organisation"] == membership.organisation.pk
     assert data["members.JoinApplication"][0]["motivation"] == "My own words"
-    assert data["members.NotificationPreference"][0]["kind"] == "events"
+    assert data["members.NotificationPreference"][0]["kind"] == "registration"
     assert data["account.EmailAddress"][0]["email"] == person.email
     assert other.motivation not in response.content.decode()
     for label in data_export.registry:
@@ -148,7 +156,7 @@ def test_delete_account_anonymises_and_logs_out(client, password):
     person.listing = "public"
     person.save()
     JoinApplicationFactory(user=person, status="approved")
-    NotificationPreference.objects.create(user=person, kind="events", delivery="never")
+    NotificationPreference.objects.create(user=person, kind="registration", delivery="never")
     old_email, old_slug = person.email, person.slug
     client.force_login(person)
 
@@ -176,4 +184,4 @@ def test_me_query_count_is_flat(client, member, django_assert_max_num_queries, s
     with django_assert_max_num_queries(6):
         assert client.get("/me/").status_code == 200
     with django_assert_max_num_queries(6):
-        assert client.get("/me/notifications/").status_code == 200
+        assert client.get("/me/notifications/preferences/").status_code == 200

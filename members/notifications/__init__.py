@@ -1,0 +1,1 @@
+"""Notifications: in the portal, by email at once or in a digest, and newsletters."""
