@@ -117,8 +117,12 @@ def flood_allows(*, feedback_round, address: str) -> bool:
     return count <= FLOOD_LIMIT
 
 
-def round_results(feedback_round, questions) -> dict:
-    """Return counts per question and, past the small-numbers threshold, the answers' shape."""
+def round_results(feedback_round, questions, *, reveal=True) -> dict:
+    """Return counts per question and, past the small-numbers threshold, the answers' shape.
+
+    With reveal=False (a coordinator looking at results the organisation did not share) only
+    the counts come back, whatever the number of answers.
+    """
     total = feedback_round.responses.count()
     rows = list(
         FeedbackAnswer.objects.filter(question__round=feedback_round).values_list(
@@ -126,7 +130,7 @@ def round_results(feedback_round, questions) -> dict:
         )
     )
     language = feedback_round.languages[0]
-    enough = total >= MIN_RESPONSES
+    enough = reveal and total >= MIN_RESPONSES
     results = []
     for question in questions:
         mine = [row for row in rows if row[0] == question.pk]

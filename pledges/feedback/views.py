@@ -131,11 +131,8 @@ def round_results(request, pk):
     """Show results as they come in; answers only past the small-numbers threshold."""
     feedback_round, manages = _round_for(request, pk)
     questions = list(feedback_round.questions.all())
-    results = services.round_results(feedback_round, questions)
     sees_answers = manages or feedback_round.share_with_coordinators
-    if not sees_answers:
-        results["enough"] = False
-    _chart_results(results)
+    results = _chart_results(services.round_results(feedback_round, questions, reveal=sees_answers))
     standards = {question.standard for question in questions if question.standard}
     comparisons = []
     if sees_answers and results["enough"]:
