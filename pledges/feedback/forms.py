@@ -57,7 +57,12 @@ class RoundForm(forms.ModelForm):
 
 
 class QuestionForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind of question"), choices=FeedbackQuestion.Kind)
+    # An initial value, so a block left as it came counts as unchanged and is skipped.
+    kind = forms.ChoiceField(
+        label=_("Kind of question"),
+        choices=FeedbackQuestion.Kind,
+        initial=FeedbackQuestion.Kind.SCALE,
+    )
     standard = forms.ChoiceField(
         label=_("Standard question"),
         choices=[("", _("None: I write my own")), *Standard.choices],
@@ -151,9 +156,16 @@ class BaseQuestionFormSet(forms.BaseFormSet):
         ]
 
 
-QuestionFormSet = forms.formset_factory(
-    QuestionForm, formset=BaseQuestionFormSet, extra=0, max_num=MAX_QUESTIONS, can_delete=True
-)
+def question_formset(existing: int):
+    """Return a formset class with empty blocks (skipped when left as they are) after existing."""
+    blanks = max(MIN_QUESTIONS - existing, 0) + (1 if existing < MAX_QUESTIONS else 0)
+    return forms.formset_factory(
+        QuestionForm,
+        formset=BaseQuestionFormSet,
+        extra=blanks,
+        max_num=MAX_QUESTIONS,
+        can_delete=True,
+    )
 
 
 def question_initial(question) -> dict:

@@ -16,9 +16,9 @@ from pledges.feedback import charts, services
 from pledges.feedback.forms import (
     EvidenceForm,
     LoopForm,
-    QuestionFormSet,
     ResponseForm,
     RoundForm,
+    question_formset,
     question_initial,
 )
 from pledges.feedback.models import MIN_ORGANISATIONS, MIN_RESPONSES, FeedbackRound
@@ -104,8 +104,9 @@ def round_questions(request, pk):
     questions = list(feedback_round.questions.all())
     initial = [question_initial(question) for question in questions]
     kwargs = {"form_kwargs": {"languages": feedback_round.languages}, "prefix": "questions"}
+    formset_class = question_formset(len(initial))
     if request.method == "POST":
-        formset = QuestionFormSet(request.POST, initial=initial, **kwargs)
+        formset = formset_class(request.POST, initial=initial, **kwargs)
         if formset.is_valid():
             services.feedback_questions_save(
                 feedback_round=feedback_round, questions=formset.questions()
@@ -113,8 +114,7 @@ def round_questions(request, pk):
             messages.success(request, _("Questions saved. Share the link or the QR code."))
             return redirect(feedback_round)
     else:
-        blanks = max(2 - len(initial), 0) + (1 if len(initial) < 5 else 0)
-        formset = QuestionFormSet(initial=initial + [{}] * blanks, **kwargs)
+        formset = formset_class(initial=initial, **kwargs)
     context = {"round": feedback_round, "formset": formset}
     status = 400 if request.method == "POST" else 200
     return render(request, "pledges/feedback/round_questions.html", context, status=status)

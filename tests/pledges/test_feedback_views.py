@@ -386,3 +386,16 @@ def test_only_representatives_attach_evidence(as_role, role, feedback_round, com
     )
     assert response.status_code in {302, 404}
     assert not feedback_round.evidence_for.exists()
+
+
+def test_blank_question_blocks_are_skipped(as_role, organisation):
+    feedback_round = FeedbackRoundFactory(organisation=organisation, languages=["en"])
+    url = reverse("feedback:round_questions", args=[feedback_round.pk])
+    client = as_role("representative")
+    page = client.get(url)
+    formset = page.context["formset"]
+    assert (formset.initial_form_count(), formset.total_form_count()) == (0, 3)
+    rows = [*GOOD_QUESTIONS[::2], {"kind": "scale"}]
+    response = client.post(url, _questions_data(rows))
+    assert response.status_code == 302
+    assert feedback_round.questions.count() == 2
