@@ -331,7 +331,9 @@ class AssessmentQuerySet(models.QuerySet):
         return self.select_related("organisation", "user", "created_by").prefetch_related(
             Prefetch(
                 "answers",
-                queryset=Answer.objects.select_related("commitment").order_by("commitment__number"),
+                queryset=Answer.objects.select_related("commitment")
+                .prefetch_related("feedback_rounds")
+                .order_by("commitment__number"),
             )
         )
 
