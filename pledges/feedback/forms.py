@@ -23,7 +23,12 @@ class RoundForm(forms.ModelForm):
         label=_("Languages"),
         choices=settings.LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Respondents choose among these; the first ticked is the default."),
+        help_text=_("Respondents choose among these on the round's page."),
+    )
+    main_language = forms.ChoiceField(
+        label=_("Main language"),
+        choices=settings.LANGUAGES,
+        help_text=_("The page opens in it; questions need wording in it."),
     )
 
     class Meta:
@@ -33,6 +38,7 @@ class RoundForm(forms.ModelForm):
             "title",
             "audience",
             "languages",
+            "main_language",
             "opens_on",
             "closes_on",
             "share_with_coordinators",
@@ -53,6 +59,10 @@ class RoundForm(forms.ModelForm):
         opens, closes = data.get("opens_on"), data.get("closes_on")
         if opens and closes and closes < opens:
             self.add_error("closes_on", _("The round must close on or after the day it opens."))
+        main, languages = data.get("main_language"), data.get("languages")
+        if main and languages is not None:
+            # The main language first: the round's languages[0] is its default.
+            data["languages"] = [main, *(code for code in languages if code != main)]
         return data
 
 
@@ -79,6 +89,7 @@ class QuestionForm(forms.Form):
                 label=_("Wording in %(language)s") % {"language": name},
                 max_length=300,
                 required=False,
+                help_text=_("For a standard question, leave empty to use its common wording."),
             )
             self.fields[f"options_{code}"] = forms.CharField(
                 label=_("Choices in %(language)s") % {"language": name},

@@ -81,10 +81,18 @@ def round_create(request):
     form = RoundForm(
         request.POST or None,
         organisations=organisations,
-        initial={"organisation": organisations.first(), "languages": ["en"]},
+        initial={
+            "organisation": organisations.first(),
+            "languages": ["en"],
+            "main_language": request.LANGUAGE_CODE,
+        },
     )
     if request.method == "POST" and form.is_valid():
-        data = {key: value for key, value in form.cleaned_data.items() if key != "organisation"}
+        data = {
+            key: value
+            for key, value in form.cleaned_data.items()
+            if key not in {"organisation", "main_language"}
+        }
         feedback_round = services.feedback_round_create(
             organisation=form.cleaned_data["organisation"], by=request.user, **data
         )

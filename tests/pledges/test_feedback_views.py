@@ -74,7 +74,8 @@ def _round_data(organisation, **overrides):
         "organisation": organisation.pk,
         "title": "Spring round",
         "audience": "Parents in our Tetovo programme",
-        "languages": ["mk", "en"],
+        "languages": ["en", "mk"],
+        "main_language": "mk",
         "opens_on": today.isoformat(),
         "closes_on": (today + datetime.timedelta(days=14)).isoformat(),
     }
