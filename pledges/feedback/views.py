@@ -308,11 +308,12 @@ def respond(request, token):
                 request.POST or None, questions=questions, language=language, prefix="answer"
             )
             if request.method == "POST":
-                if not services.flood_allows(
+                # Only complete answers count towards the flood guard, so typos cost nothing.
+                if form.is_valid() and not services.flood_allows(
                     feedback_round=feedback_round, address=request.META.get("REMOTE_ADDR", "")
                 ):
                     form.add_error(None, _("Too many answers from this network: try later."))
-                elif form.is_valid():
+                if form.is_valid():
                     services.feedback_respond(
                         feedback_round=feedback_round, language=language, answers=form.answers()
                     )
