@@ -217,3 +217,13 @@ def test_a_signed_in_member_answers_anonymously(client, feedback_round, represen
         assert "Навечер е подобро" in body or url != pages[0]
         for trace in ["Zorica", "zorica@example.org", "203.0.113.77", "Traceable-Browser"]:
             assert trace not in body, (url, trace)
+
+
+def test_answers_with_mistakes_do_not_count_towards_the_flood_guard(
+    client, feedback_round, monkeypatch
+):
+    monkeypatch.setattr(services, "FLOOD_LIMIT", 1)
+    scale = feedback_round.questions.first()
+    wrong = _answers(feedback_round, **{f"answer-q{scale.pk}": "12"})
+    assert client.post(feedback_round.get_public_url(), wrong).status_code == 400
+    assert client.post(feedback_round.get_public_url(), _answers(feedback_round)).status_code == 302
