@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from members.models import Membership, Organisation, User
+from pledges.feedback import demo as feedback_demo
 from pledges.models import (
     Answer,
     Assessment,
@@ -199,7 +200,8 @@ def seed():
                 )
                 for commitment in commitments
             )
+    rounds = feedback_demo.seed()
     return (
         f"2 pledge versions, {created} signatures, "
-        f"{len(assessments)} self-assessments, 1 peer review"
+        f"{len(assessments)} self-assessments, 1 peer review, {rounds or 'no new feedback rounds'}"
     )

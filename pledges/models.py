@@ -331,7 +331,9 @@ class AssessmentQuerySet(models.QuerySet):
         return self.select_related("organisation", "user", "created_by").prefetch_related(
             Prefetch(
                 "answers",
-                queryset=Answer.objects.select_related("commitment").order_by("commitment__number"),
+                queryset=Answer.objects.select_related("commitment")
+                .prefetch_related("feedback_rounds")
+                .order_by("commitment__number"),
             )
         )
 
@@ -614,3 +616,12 @@ class ReviewComment(models.Model):
 
     def __str__(self):
         return f"{self.review} – {self.commitment.number}"
+
+
+# Feedback rounds live in their own modules; imported here so Django finds their models.
+from pledges.feedback.models import (  # noqa: E402,F401
+    FeedbackAnswer,
+    FeedbackQuestion,
+    FeedbackResponse,
+    FeedbackRound,
+)

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic_detail"),
     path("", include("members.urls")),
     path("", include("pledges.urls")),
+    path("feedback/", include("pledges.feedback.urls")),
     path("library/", include("library.urls")),
     path("", include("discussions.urls")),
     # Static pages last: /about/, /concept-note/, /code-of-conduct/, /privacy/ …

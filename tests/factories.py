@@ -277,3 +277,25 @@ class ChampionFactory(factory.django.DjangoModelFactory):
     topic = factory.SubFactory(TopicFactory)
     reason = "Keeps the topic alive."
     status = "confirmed"
+# Feedback rounds (pledges/feedback): an open round with a standard scale question.
+class FeedbackRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pledges.FeedbackRound"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Feedback round {n}")
+    audience = "Parents in our Tetovo programme"
+    languages = factory.LazyFunction(lambda: ["en", "mk"])
+    opens_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
+    closes_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=20))
+
+
+class FeedbackQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pledges.FeedbackQuestion"
+
+    round = factory.SubFactory(FeedbackRoundFactory)
+    position = factory.Sequence(lambda n: n)
+    kind = "scale"
+    standard = "listen"
+    texts = factory.LazyFunction(lambda: {"mk": "Дали чувствувате дека ве слушаме?"})
