@@ -277,6 +277,8 @@ class ChampionFactory(factory.django.DjangoModelFactory):
     topic = factory.SubFactory(TopicFactory)
     reason = "Keeps the topic alive."
     status = "confirmed"
+
+
 # Feedback rounds (pledges/feedback): an open round with a standard scale question.
 class FeedbackRoundFactory(factory.django.DjangoModelFactory):
     class Meta:
