@@ -15,6 +15,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from library.models import Resource, title_key
+from racop.audit import Action as AuditAction
+from racop.audit import audit_record
 
 
 def resource_unique_slug(title: str) -> str:
@@ -55,10 +57,12 @@ def resource_suggest(*, user, form) -> Resource:
 
 
 @transaction.atomic
-def resource_publish(*, resource: Resource) -> None:
+def resource_publish(*, resource: Resource, by=None) -> None:
     """Publish a resource; tell the member who suggested it."""
     was_suggestion = resource.status == Resource.Status.IN_REVIEW
     resource.publish()
+    if by is not None:
+        audit_record(actor=by, action=AuditAction.PUBLISH, target=resource)
     if was_suggestion and resource.added_by and resource.added_by.email:
         _email(
             to=resource.added_by.email,
@@ -69,11 +73,13 @@ def resource_publish(*, resource: Resource) -> None:
 
 
 @transaction.atomic
-def resource_reject(*, resource: Resource, reason: str) -> None:
+def resource_reject(*, resource: Resource, reason: str, by=None) -> None:
     """Decline a suggestion with a reason the member who suggested it receives."""
     resource.status = Resource.Status.REJECTED
     resource.review_note = reason
     resource.save(update_fields=["status", "review_note", "updated_at"])
+    if by is not None:
+        audit_record(actor=by, action=AuditAction.DECLINE, target=resource, note=reason)
     if resource.added_by and resource.added_by.email:
         _email(
             to=resource.added_by.email,

@@ -20,6 +20,8 @@ from members.models import (
     Organisation,
     User,
 )
+from racop.audit import Action as AuditAction
+from racop.audit import audit_record
 
 
 def _send_later(*, subject, template, context, to):
@@ -98,6 +100,13 @@ def application_update(*, application, by, topics):
     return application
 
 
+AUDITED_DECISIONS = {
+    ApplicationEvent.Action.APPROVED: AuditAction.APPROVE,
+    ApplicationEvent.Action.NEEDS_INFO: AuditAction.REQUEST_INFO,
+    ApplicationEvent.Action.DECLINED: AuditAction.DECLINE,
+}
+
+
 def _decide(application, *, by, status, action, message):
     if not can_review(by, application):
         raise PermissionDenied
@@ -108,6 +117,7 @@ def _decide(application, *, by, status, action, message):
     ApplicationEvent.objects.create(
         application=application, actor=by, action=action, message=message
     )
+    audit_record(actor=by, action=AUDITED_DECISIONS[action], target=application, note=message)
     _email_applicant(application, action=action, message=message)
 
 

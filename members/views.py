@@ -31,10 +31,12 @@ from members.models import JoinApplication, Membership, Organisation, Survey, Us
 from members.permissions import member_required, members_only_response
 from members.sections import me_sections, organisation_sections
 from racop import sections
+from racop.ratelimit import ratelimit
 
 PAGE_SIZE = 24
 
 
+@ratelimit("join")
 def join(request):
     """Explain who can join and take the application, with an account when there is none."""
     user = request.user
