@@ -24,6 +24,7 @@ from discussions.models import (
     ThreadRead,
     validate_time_zone,
 )
+from racop.audit import audit_export
 from racop.models import Topic
 
 
@@ -356,6 +357,7 @@ class EventAdmin(admin.ModelAdmin):
                     registration.attended,
                 ]
             )
+        audit_export(request=request, queryset=queryset, what="participants")
         return response
 
 
