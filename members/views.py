@@ -129,6 +129,9 @@ def application_review(request, pk, decision):
     except (KeyError, PermissionDenied) as error:
         raise Http404 from error
     messages.success(request, _("Your decision was recorded and the person was told."))
+    if application.existing_organisation_id is None:
+        # A coordinator deciding on a new organisation's application: back to the admin.
+        return redirect("admin:members_joinapplication_changelist")
     return redirect(application.existing_organisation)
 
 
