@@ -12,7 +12,7 @@ export SITE_OPERATOR ?= Balkan Civil Society Development Network
 export SITE_OPERATOR_URL ?= https://www.balkancsd.net/
 export SITE_CONTACT_EMAIL ?= executiveoffice@balkancsd.net
 
-.PHONY: run test install setup lint format clean-data check-python
+.PHONY: run test install setup lint bandit format clean-data check-python
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -42,8 +42,12 @@ run: setup
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint:
+lint: bandit
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+# Security lint: no medium or high findings (false positives carry `# nosec` and a reason).
+bandit:
+	$(BIN)/bandit -q -r racop members pledges library discussions -ll -x '*/migrations/*'
 
 format:
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
