@@ -13,7 +13,7 @@ from library import forms as library_forms
 from members import forms as member_forms
 from members.models import Organisation
 from pledges import forms as pledge_forms
-from tests.factories import AssessmentFactory, MemberFactory
+from tests.factories import MemberFactory
 from tests.security.hostile import hostile_text
 from tests.security.html_safety import script_problems
 
@@ -22,6 +22,14 @@ NULL_MESSAGE = "Null characters are not allowed."
 
 def _member():
     return {"user": MemberFactory()}
+
+
+def _reviewer():
+    return {"side": "reviewer"}
+
+
+def _reviewed():
+    return {"side": "reviewed"}
 
 
 def _organisations():
@@ -48,14 +56,7 @@ FORMS = {
     "members.DecisionForm": (member_forms.DecisionForm, dict),
     "members.DirectoryForm": (member_forms.DirectoryForm, dict),
     "pledges.SignForm": (pledge_forms.SignForm, _organisations),
-    "pledges.SignatureFilterForm": (pledge_forms.SignatureFilterForm, lambda: {"countries": []}),
-    "pledges.AssessmentStartForm": (pledge_forms.AssessmentStartForm, _organisations),
-    "pledges.AssessmentSettingsForm": (pledge_forms.AssessmentSettingsForm, dict),
     "pledges.AnswerForm": (pledge_forms.AnswerForm, dict),
-    "pledges.PeerReviewRequestForm": (
-        pledge_forms.PeerReviewRequestForm,
-        lambda: {"assessment": AssessmentFactory()},
-    ),
     "pledges.ReviewCommentForm.reviewer": (
         pledge_forms.ReviewCommentForm,
         lambda: {"side": "reviewer"},
@@ -66,7 +67,10 @@ FORMS = {
     ),
 }
 # Forms without free text: checkboxes and choices only, or a file (tests/security/test_uploads.py).
-WITHOUT_TEXT = {"members.NotificationForm", "library.CsvUploadForm"}
+WITHOUT_TEXT = {
+    "members.NotificationForm", "library.CsvUploadForm", "pledges.AssessmentSettingsForm",
+    "pledges.AssessmentStartForm", "pledges.PeerReviewRequestForm", "pledges.SignatureFilterForm",
+}  # fmt: skip
 
 
 def text_fields(form):
@@ -93,7 +97,9 @@ def test_every_form_of_the_project_is_listed():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(FORMS))
-def test_hostile_text_never_breaks_a_form(name):
+def test_hostile_text_never_breaks_a_form(name, settings):
+    # A fast hasher: DeleteAccountForm checks the password on every example.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     form_class, make_kwargs = FORMS[name]
     kwargs = make_kwargs()
     fields = text_fields(form_class(**kwargs))
