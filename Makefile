@@ -13,7 +13,7 @@ export SITE_OPERATOR ?= Balkan Civil Society Development Network
 export SITE_OPERATOR_URL ?= https://www.balkancsd.net/
 export SITE_CONTACT_EMAIL ?= executiveoffice@balkancsd.net
 
-.PHONY: bench-smoke run test install setup lint format clean-data check-python catalogs messages
+.PHONY: bench-smoke run test install setup lint bandit format clean-data check-python catalogs messages
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -67,8 +67,12 @@ bench-smoke: install
 	$(BIN)/python bench/run.py --duration 1 --connections 2 --threads 1 --repeat 3 \
 		--csv .data/bench-smoke.csv
 
-lint:
+lint: bandit
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+# Security lint: no medium or high findings (false positives carry `# nosec` and a reason).
+bandit:
+	$(BIN)/bandit -q -r racop members pledges library discussions -ll -x '*/migrations/*'
 
 format:
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .

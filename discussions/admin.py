@@ -25,6 +25,7 @@ from discussions.models import (
     ThreadRead,
     validate_time_zone,
 )
+from racop.audit import audit_export
 from racop.models import Topic
 
 
@@ -357,6 +358,7 @@ class EventAdmin(admin.ModelAdmin):
                     registration.attended,
                 ]
             )
+        audit_export(request=request, queryset=queryset, what="participants")
         return response
 
 

@@ -18,6 +18,8 @@ from discussions.models import (
     Thread,
     ThreadRead,
 )
+from racop.audit import Action as AuditAction
+from racop.audit import audit_record
 
 
 def _post_fields(post):
@@ -131,7 +133,17 @@ def post_report(*, post, reporter, reason) -> Report:
     return Report.objects.create(**_post_fields(post), reporter=reporter, reason=reason)
 
 
+AUDITED_MODERATION = {
+    ModerationAction.Action.HIDE: AuditAction.HIDE,
+    ModerationAction.Action.RESTORE: AuditAction.RESTORE,
+    ModerationAction.Action.DISMISS: AuditAction.DISMISS,
+}
+
+
 def _record(action, *, by, thread=None, reply=None, report=None, reason=""):
+    if action in AUDITED_MODERATION:
+        target = reply or thread or report
+        audit_record(actor=by, action=AUDITED_MODERATION[action], target=target, note=reason)
     return ModerationAction.objects.create(
         action=action, moderator=by, thread=thread, reply=reply, report=report, reason=reason
     )

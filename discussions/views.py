@@ -39,6 +39,7 @@ from members.models import Organisation
 from members.permissions import member_required
 from racop.markdown import render_markdown
 from racop.models import Topic
+from racop.ratelimit import ratelimit
 
 REPLIES_PER_PAGE = 20
 THREADS_PER_PAGE = 25
@@ -102,6 +103,7 @@ def _render_thread_form(request, topic, kind, form, preview=None):
 
 
 @member_required
+@ratelimit("posting")
 def thread_create(request, topic, kind):
     """Start a discussion, a question or a lessons-learned thread, with a preview."""
     topic = get_object_or_404(Topic, slug=topic)
@@ -166,6 +168,7 @@ def _quote(reply):
 
 
 @member_required
+@ratelimit("posting")
 def reply_create(request, topic, pk, slug):
     """Reply to a thread (quoting a reply when asked), with a preview."""
     thread = get_thread_or_404(request, pk)
@@ -270,6 +273,7 @@ def post_history(request, topic, pk, slug, reply_id=None):
 
 
 @member_required
+@ratelimit("reporting")
 def post_report(request, topic, pk, slug, reply_id=None):
     """Let a member report a post to the coordinators, with a reason."""
     thread, post = get_post_or_404(request, pk, reply_id)

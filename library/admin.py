@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from library import services
 from library.forms import CsvUploadForm, regional_country_choices
 from library.models import LANGUAGES, Collection, CollectionItem, Resource
+from racop.audit import audit_export
 from racop.models import Topic
 
 
@@ -180,7 +181,7 @@ class ResourceAdmin(admin.ModelAdmin):
             # Publish through the service so the member who suggested it hears about it.
             obj.status = form.initial["status"]
             super().save_model(request, obj, form, change)
-            services.resource_publish(resource=obj)
+            services.resource_publish(resource=obj, by=request.user)
             return
         if obj.status == Resource.Status.PUBLISHED and obj.published_at is None:
             obj.published_at = timezone.now()
@@ -191,7 +192,7 @@ class ResourceAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish the selected resources"))
     def publish(self, request, queryset):
         for resource in queryset.select_related("added_by"):
-            services.resource_publish(resource=resource)
+            services.resource_publish(resource=resource, by=request.user)
         self.message_user(
             request,
             ngettext("%d resource published.", "%d resources published.", len(queryset))
@@ -204,7 +205,9 @@ class ResourceAdmin(admin.ModelAdmin):
         form = RejectForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             for resource in queryset.select_related("added_by"):
-                services.resource_reject(resource=resource, reason=form.cleaned_data["reason"])
+                services.resource_reject(
+                    resource=resource, reason=form.cleaned_data["reason"], by=request.user
+                )
             self.message_user(
                 request,
                 ngettext("%d suggestion declined.", "%d suggestions declined.", len(queryset))
@@ -302,6 +305,7 @@ class ResourceAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="library-resources.csv"'
         services.resources_export(resources=queryset, out=response)
+        audit_export(request=request, queryset=queryset)
         return response
 
     def get_urls(self):

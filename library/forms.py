@@ -10,6 +10,7 @@ from django_countries import countries
 
 from library.models import Resource
 from racop.models import Topic
+from racop.uploads import validate_image_dimensions
 
 OLE = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"}
 # What the content of a file with each name ending must be; None: plain UTF-8 text.
@@ -78,6 +79,8 @@ def validate_upload(upload):
             code="file_content",
             params={"extension": extension},
         )
+    if expected and all(mime.startswith("image/") for mime in expected):
+        validate_image_dimensions(upload)
 
 
 def regional_country_choices():

@@ -17,13 +17,19 @@ from library.search import LibrarySearch, highlight
 from library.sections import resource_sections
 from members.permissions import member_required
 from racop import sections
+from racop.ratelimit import ratelimit
 
 PAGE_SIZE = 20
 # Escapes that keep JSON inside a <script> element from closing it (as json_script does).
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+def has_query(request):
+    return bool(request.GET.get("q", "").strip())
+
+
 @require_GET
+@ratelimit("searching", methods=("GET",), when=has_query)
 def resource_list(request):
     """Search the library and narrow it down with facets."""
     search = LibrarySearch(request.GET, request.user)
@@ -70,7 +76,8 @@ def json_ld(request, resource):
     if resource.url:
         data["sameAs"] = resource.url
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))
+    # <, > and & are escaped, so the JSON cannot close its <script> element.
+    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # nosec B308 B703
 
 
 @require_GET
@@ -115,6 +122,7 @@ def resource_download(request, slug):
 
 
 @member_required
+@ratelimit("posting")
 def resource_suggest(request):
     """Let a member suggest a resource; it waits for the coordinators' review."""
     form = ResourceSuggestForm(request.POST or None, request.FILES or None)

@@ -29,6 +29,7 @@ from members.models import (
     SurveyResponse,
     User,
 )
+from racop.audit import audit_export
 
 
 def csv_response(name, header, rows):
@@ -91,6 +92,7 @@ class UserAdmin(BaseUserAdmin):
             ]
             for person in people
         )
+        audit_export(request=request, queryset=queryset)
         return csv_response("people", header, rows)
 
 
@@ -234,6 +236,7 @@ class JoinApplicationAdmin(admin.ModelAdmin):
             ]
             for a in queryset.prefetch_related("topics").order_by("submitted_at")
         )
+        audit_export(request=request, queryset=queryset)
         return csv_response("applications", header, rows)
 
 
@@ -296,6 +299,7 @@ class SurveyAdmin(admin.ModelAdmin):
             ]
             for answer in answers
         )
+        audit_export(request=request, queryset=queryset)
         return csv_response("survey-answers", header, rows)
 
 

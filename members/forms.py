@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -11,6 +12,7 @@ from members.models import (
     User,
 )
 from racop.models import Topic
+from racop.uploads import validate_image_dimensions
 
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 
@@ -36,6 +38,8 @@ def _languages_field():
 def _small_image(image):
     if image and getattr(image, "size", 0) > MAX_IMAGE_BYTES:
         raise forms.ValidationError(_("The image is too large: choose one under 2 MB."))
+    if isinstance(image, UploadedFile):
+        validate_image_dimensions(image)
     return image
 
 

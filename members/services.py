@@ -18,6 +18,8 @@ from members.models import (
     User,
 )
 from members.notifications.services import email_queue, notification_send, render_email
+from racop.audit import Action as AuditAction
+from racop.audit import audit_record
 
 
 def _email_coordinators(*, subject, template, context):
@@ -105,6 +107,13 @@ def application_update(*, application, by, topics):
     return application
 
 
+AUDITED_DECISIONS = {
+    ApplicationEvent.Action.APPROVED: AuditAction.APPROVE,
+    ApplicationEvent.Action.NEEDS_INFO: AuditAction.REQUEST_INFO,
+    ApplicationEvent.Action.DECLINED: AuditAction.DECLINE,
+}
+
+
 def _decide(application, *, by, status, action, message):
     if not can_review(by, application):
         raise PermissionDenied
@@ -115,6 +124,7 @@ def _decide(application, *, by, status, action, message):
     ApplicationEvent.objects.create(
         application=application, actor=by, action=action, message=message
     )
+    audit_record(actor=by, action=AUDITED_DECISIONS[action], target=application, note=message)
     _notify_applicant(application, action=action, message=message)
 
 

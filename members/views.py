@@ -31,10 +31,12 @@ from members.models import JoinApplication, Membership, Organisation, Survey, Us
 from members.permissions import member_required, members_only_response
 from members.sections import me_sections, organisation_sections
 from racop import sections
+from racop.ratelimit import ratelimit
 
 PAGE_SIZE = 24
 
 
+@ratelimit("join")
 def join(request):
     """Explain who can join and take the application, with an account when there is none."""
     user = request.user
@@ -127,6 +129,9 @@ def application_review(request, pk, decision):
     except (KeyError, PermissionDenied) as error:
         raise Http404 from error
     messages.success(request, _("Your decision was recorded and the person was told."))
+    if application.existing_organisation_id is None:
+        # A coordinator deciding on a new organisation's application: back to the admin.
+        return redirect("admin:members_joinapplication_changelist")
     return redirect(application.existing_organisation)
 
 

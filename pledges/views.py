@@ -33,6 +33,8 @@ from pledges.models import (
     Signature,
 )
 from pledges.radar import commitment_radar
+from racop.audit import Action as AuditAction
+from racop.audit import audit_record
 
 WALL_PAGE_SIZE = 120
 
@@ -285,6 +287,9 @@ def radar_csv(request):
     if not request.user.is_authenticated or not request.user.is_staff:
         raise Http404
     radar = commitment_radar(year=_radar_year(request), with_countries=True)
+    audit_record(
+        actor=request.user, action=AuditAction.EXPORT, note=f"commitment radar {radar.year}"
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="commitment-radar-{radar.year}.csv"'
     writer = csv.writer(response)

@@ -1,3 +1,6 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -52,3 +55,63 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("page_detail", kwargs={"slug": self.slug})
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def for_admin(self):
+        """Return entries newest first, with the joins the admin's columns need."""
+        return self.select_related("actor", "content_type").order_by("-created_at", "-pk")
+
+
+class AuditEntry(models.Model):
+    """One thing a coordinator did; written once, never changed (see racop.audit)."""
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("approved")
+        REQUEST_INFO = "request_info", _("asked for more information")
+        DECLINE = "decline", _("declined")
+        PUBLISH = "publish", _("published")
+        HIDE = "hide", _("hidden")
+        RESTORE = "restore", _("restored")
+        DISMISS = "dismiss", _("dismissed a report")
+        DELETE = "delete", _("deleted")
+        EXPORT = "export", _("exported")
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_entries",
+    )
+    actor_name = models.CharField(_("who (as recorded)"), max_length=254, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("kind of record"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    object_id = models.CharField(_("record id"), max_length=64, blank=True)
+    target = models.CharField(_("record"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self):
+        return f"{self.actor_name} {self.get_action_display()} {self.target}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImproperlyConfigured("Audit log entries are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImproperlyConfigured("Audit log entries are never deleted.")

@@ -67,7 +67,8 @@ INSTALLED_APPS = [
     "pledges",
     "library",
     "discussions",
-    "django.contrib.admin",
+    # django.contrib.admin, with the site of racop/admin_site.py.
+    "racop.apps.CommunityAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -312,7 +313,11 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF token: forms carry it in a hidden field.
+CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -322,8 +327,11 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SESSION_COOKIE_NAME = "__Secure-sessionid"
-    CSRF_COOKIE_NAME = "__Secure-csrftoken"
+    LANGUAGE_COOKIE_SECURE = True
+    # __Host-: the browser accepts them only over HTTPS, for this host alone, on path /.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-language"
 
 # Markdown written by people: what survives sanitising.
 MARKDOWN_ALLOWED_TAGS = {
@@ -356,3 +364,21 @@ COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 
 # Members: after email verification, applicants land on their application's status.
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+
+# Rate limits (racop/ratelimit.py), counted in the cache that all app servers share.
+# "count/period" with s, m, h or d; an action left out is not limited.
+RATE_LIMITS = {
+    "login": env("RATE_LIMIT_LOGIN", "10/5m"),
+    "join": env("RATE_LIMIT_JOIN", "10/h"),
+    "posting": env("RATE_LIMIT_POSTING", "30/10m"),
+    "reporting": env("RATE_LIMIT_REPORTING", "10/h"),
+    "searching": env("RATE_LIMIT_SEARCHING", "60/m"),
+}
+# Behind a proxy, the header that carries the client's address (e.g. HTTP_X_REAL_IP).
+RATE_LIMIT_CLIENT_IP_HEADER = env("RATE_LIMIT_CLIENT_IP_HEADER")
+# django-allauth's limits for logins, signups and password resets: the same cache.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/h/ip",
+    "reset_password": "20/m/ip,5/m/key",
+}

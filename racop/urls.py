@@ -10,6 +10,8 @@ admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_SHORT_NAME
 admin.site.index_title = _("Back office")
 
+handler429 = "racop.ratelimit.too_many_requests"
+
 # Machine endpoints: never prefixed, whatever the language.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
