@@ -135,6 +135,12 @@ def _is_text(node):
     )
 
 
+def _is_logging(func):
+    """Tell logger.info(…) and the like, which operators read, from messages.info(…)."""
+    owner = getattr(func, "value", None)
+    return isinstance(owner, ast.Name) and "log" in owner.id.lower()
+
+
 def untranslated_python(source):
     """Return the lines where a read string is given without gettext."""
     found = []
@@ -142,7 +148,7 @@ def untranslated_python(source):
         if isinstance(node, ast.Call):
             name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
             texts = [kw.value for kw in node.keywords if kw.arg in READ_KEYWORDS]
-            if name in READ_CALLS:
+            if name in READ_CALLS and not _is_logging(node.func):
                 texts += node.args
             # A field's first argument is its verbose name, a relation's is the model.
             if name and name.endswith("Field") and name not in RELATIONS and node.args:
@@ -165,6 +171,7 @@ def test_the_python_scan_finds_bare_strings():
     assert untranslated_python('class Meta:\n    verbose_name = "person"') == [2]
     wrapped = 'x = models.CharField(_("name"), help_text=_("Hi"))\ny = models.ForeignKey("a.B")'
     assert untranslated_python(wrapped) == []
+    assert untranslated_python('logger.info("Inbound email %s", x)') == []
 
 
 PYTHON_FILES = sorted(
