@@ -4,8 +4,9 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -52,7 +53,10 @@ def _notify_applicant(application, *, action, message=""):
             "application": application,
             "action": action,
             "message": message,
-            "status_url": settings.SITE_URL + reverse("members:application_status"),
+            # Lazy, so the link is built in the recipient's language (/mk/join/status/).
+            "status_url": format_lazy(
+                "{}{}", settings.SITE_URL, reverse_lazy("members:application_status")
+            ),
         },
         url=reverse("members:application_status"),
         language=application.language,

@@ -22,6 +22,28 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Start each test in English: a request leaves its language active in the thread, and
+    reverse() in the next test would otherwise build another language's addresses."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture
+def locmem_cache(settings):
+    """A process-local cache, so query guards count the page's own SQL, not cache reads."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
 @pytest.fixture
 def password():
     return PASSWORD

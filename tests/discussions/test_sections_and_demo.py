@@ -41,7 +41,7 @@ def test_topic_page_links_members_to_the_threads(member_client):
 
 @pytest.mark.parametrize("size", [1, 12])
 def test_topic_section_for_members_has_flat_query_count(
-    member_client, django_assert_max_num_queries, size
+    member_client, django_assert_max_num_queries, size, locmem_cache
 ):
     topic = TopicFactory()
     ThreadFactory.create_batch(size, topic=topic)
@@ -50,7 +50,9 @@ def test_topic_section_for_members_has_flat_query_count(
 
 
 @pytest.mark.parametrize("size", [1, 12])
-def test_sections_add_a_constant_number_of_queries(client, django_assert_max_num_queries, size):
+def test_sections_add_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, size, locmem_cache
+):
     topic = TopicFactory()
     for event in EventFactory.create_batch(size):
         event.topics.add(topic)

@@ -52,7 +52,9 @@ def test_representative_builds_visitor_answers_on_a_phone_representative_closes_
     phone = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 740})
     visitor = phone.new_page()
     visitor.goto(feedback_round.get_public_url())
-    visitor.get_by_role("link", name="Македонски").click()
+    visitor.get_by_role("navigation", name="Language of the questions").get_by_role(
+        "link", name="Македонски"
+    ).click()
     visitor.wait_for_url("**?lang=mk")
     assert visitor.locator("html").get_attribute("lang") == "mk"
     assert axe_violations(visitor) == []

@@ -284,7 +284,9 @@ def test_home_shows_how_many_signed(client, version):
 
 
 @pytest.mark.parametrize("size", [1, 20])
-def test_home_section_query_count_is_flat(client, version, django_assert_max_num_queries, size):
+def test_home_section_query_count_is_flat(
+    client, version, django_assert_max_num_queries, size, locmem_cache
+):
     SignatureFactory.create_batch(size, version=version)
     with django_assert_max_num_queries(12):
         assert client.get("/").status_code == 200
