@@ -127,6 +127,7 @@ def main():
     parser.add_argument("--member-email", default="", help="default: the first active member")
     parser.add_argument("--only", default="", help="score only pages whose name contains this")
     parser.add_argument("--verbose", action="store_true", help="list every request's size")
+    parser.add_argument("--reports", default="", help="keep each page's JSON report in this folder")
     args = parser.parse_args()
     binary = lighthouse_bin()
 
@@ -150,6 +151,9 @@ def main():
             report = run_lighthouse(binary, base + path, page_cookie, args.chrome_path)
             if report.get("runtimeError"):
                 raise SystemExit(f"{name}: {report['runtimeError']['message']}")
+            if args.reports:
+                Path(args.reports).mkdir(parents=True, exist_ok=True)
+                (Path(args.reports) / f"{name}.json").write_text(json.dumps(report))
             scores, transfer, failing = summarise(report)
             rows.append(
                 dict(
