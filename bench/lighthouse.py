@@ -37,7 +37,8 @@ CHROME_FLAGS = (
 CATEGORIES = ["performance", "accessibility", "best-practices"]
 BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 95, "kb": 100}
 COLUMNS = [
-    "page", "url", "performance", "accessibility", "best_practices", "transfer_kb", "failing"
+    "page", "url", "performance", "accessibility", "best_practices", "transfer_kb",
+    "benchmark_index", "cpu_slowdown", "load_average", "failing",
 ]  # fmt: skip
 
 
@@ -72,7 +73,19 @@ def pages(member_cookie):
     ]
 
 
-def run_lighthouse(binary, url, cookie, chrome_path):
+def calibrated_slowdown(benchmark_index):
+    """Return the CPU slowdown that makes this machine a Moto G Power, by Lighthouse's calculator.
+
+    https://lighthouse-cpu-throttling-calculator.vercel.app/ (Lighthouse docs, throttling.md).
+    """
+    if benchmark_index >= 1300:
+        return round(3 + (benchmark_index - 1300) / 233, 1)
+    if benchmark_index >= 800:
+        return round(2 + (benchmark_index - 800) / 500, 1)
+    return 1.0
+
+
+def run_lighthouse(binary, url, cookie, chrome_path, slowdown):
     """Run Lighthouse once on url and return its JSON report."""
     headers = {"X-Forwarded-Proto": "https"}
     if cookie:
@@ -84,6 +97,7 @@ def run_lighthouse(binary, url, cookie, chrome_path):
                 str(binary),
                 url,
                 "--form-factor=mobile",
+                f"--throttling.cpuSlowdownMultiplier={slowdown}",
                 f"--only-categories={','.join(CATEGORIES)}",
                 f"--chrome-flags={CHROME_FLAGS}",
                 f"--extra-headers={json.dumps(headers)}",
@@ -127,6 +141,12 @@ def main():
     parser.add_argument("--member-email", default="", help="default: the first active member")
     parser.add_argument("--only", default="", help="score only pages whose name contains this")
     parser.add_argument("--verbose", action="store_true", help="list every request's size")
+    parser.add_argument(
+        "--cpu-slowdown",
+        default="4",
+        help="Lighthouse's CPU slowdown (default 4, its mobile preset), or 'calibrate' to "
+        "derive it from this machine's benchmark index as Lighthouse's docs advise",
+    )
     parser.add_argument("--reports", default="", help="keep each page's JSON report in this folder")
     args = parser.parse_args()
     binary = lighthouse_bin()
@@ -148,9 +168,17 @@ def main():
         for name, path, page_cookie in pages(cookie):
             if args.only and args.only not in name:
                 continue
-            report = run_lighthouse(binary, base + path, page_cookie, args.chrome_path)
+            slowdown = 4.0 if args.cpu_slowdown == "calibrate" else float(args.cpu_slowdown)
+            report = run_lighthouse(binary, base + path, page_cookie, args.chrome_path, slowdown)
             if report.get("runtimeError"):
                 raise SystemExit(f"{name}: {report['runtimeError']['message']}")
+            benchmark_index = report["environment"]["benchmarkIndex"]
+            if args.cpu_slowdown == "calibrate":
+                slowdown = calibrated_slowdown(benchmark_index)
+                report = run_lighthouse(
+                    binary, base + path, page_cookie, args.chrome_path, slowdown
+                )
+            load = os.getloadavg()[0]
             if args.reports:
                 Path(args.reports).mkdir(parents=True, exist_ok=True)
                 (Path(args.reports) / f"{name}.json").write_text(json.dumps(report))
@@ -166,6 +194,9 @@ def main():
                             scores["accessibility"],
                             scores["best-practices"],
                             round(transfer, 1),
+                            round(benchmark_index),
+                            slowdown,
+                            round(load, 1),
                             "; ".join(failing),
                         ],
                         strict=True,
@@ -182,6 +213,11 @@ def main():
                 f"best {scores['best-practices']:3}  {transfer:6.1f} KB  "
                 f"{'ok' if within else 'OVER BUDGET'}  {path}",
                 flush=True,
+            )
+            print(
+                f"          benchmark index {benchmark_index:.0f}, CPU slowdown {slowdown}x, "
+                f"load average {load:.1f}"
+                + ("  (machine busy: performance is unreliable)" if load > 8 else "")
             )
             for title in failing:
                 print(f"          failing: {title}")
