@@ -82,7 +82,7 @@ def calibrated_slowdown(benchmark_index):
         return round(3 + (benchmark_index - 1300) / 233, 1)
     if benchmark_index >= 800:
         return round(2 + (benchmark_index - 800) / 500, 1)
-    return 1.0
+    return round(1 + max(benchmark_index - 150, 0) / 650, 1)
 
 
 def run_lighthouse(binary, url, cookie, chrome_path, slowdown):
