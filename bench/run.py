@@ -14,7 +14,6 @@ import argparse
 import csv
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import production_env, production_server, session_cookie  # noqa: E402
 
 WRK_SCRIPT = """
 local cookie = os.getenv("BENCH_COOKIE")
@@ -60,31 +61,6 @@ COLUMNS = [
 ]
 
 
-def production_env(args):
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "bench-" + "x" * 60,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": args.database_url,
-            "EMAIL_URL": "console://",
-            "SITE_NAME": "Regional Accountability Community of Practice",
-            "SITE_SHORT_NAME": "RACoP",
-            "SITE_OPERATOR": "Balkan Civil Society Development Network",
-            "SITE_CONTACT_EMAIL": "executiveoffice@balkancsd.net",
-            "SITE_URL": f"http://127.0.0.1:{args.port}",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "BENCH_BARE_VIEW": "1",
-        }
-    )
-    if args.redis_url:
-        env["REDIS_URL"] = args.redis_url
-    else:
-        env.pop("REDIS_URL", None)
-    return env
-
-
 def pages(member_cookie):
     """Return (name, url, cookie) for every measured page, as a visitor and as a member."""
     from discussions.models import Event, Thread
@@ -117,18 +93,6 @@ def pages(member_cookie):
     rows = [(name, url, "visitor", "") for name, url in visitor]
     rows += [(name, url, "member", member_cookie) for name, url in visitor + member_only]
     return rows
-
-
-def wait_for(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"the server did not answer {url} within {timeout} s")
 
 
 def wrk(url, cookie, args, script):
@@ -188,43 +152,16 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
 
-    env = production_env(args)
+    env = production_env(args.database_url, args.port, args.redis_url)
     os.environ.update(env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "racop.settings")
-    python = sys.executable
-    subprocess.run(
-        [python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
-    server = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "gunicorn",
-            "racop.wsgi",
-            f"--bind=127.0.0.1:{args.port}",
-            f"--workers={args.workers}",
-            "--access-logfile=-" if os.environ.get("BENCH_ACCESS_LOG") else "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{args.port}"
-    try:
-        wait_for(base + "/healthz")
+    with production_server(env, args.port, args.workers) as base:
         import django
 
         django.setup()
-        from django.conf import settings
-        from django.test import Client
-
         from members.models import User
 
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(User.objects.get(email="member0@bench.example.org"))
-        member_cookie = (
-            f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-        )
+        member_cookie = session_cookie(User.objects.get(email="member0@bench.example.org"))
 
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write(WRK_SCRIPT)
@@ -271,9 +208,6 @@ def main():
             writer.writeheader()
             writer.writerows(rows)
         print(f"wrote {args.csv}")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
 
 
 if __name__ == "__main__":
