@@ -5,17 +5,16 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from library.models import Resource, title_key
+from members.notifications.services import email_person, email_queue, render_email
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
 from racop.i18n import language_of
@@ -31,11 +30,30 @@ def resource_unique_slug(title: str) -> str:
     return slug
 
 
-def _email(*, to: str, subject: str, template: str, context: dict) -> None:
-    """Send an email once the transaction commits."""
-    body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
-    transaction.on_commit(
-        partial(send_mail, f"[{settings.SITE_SHORT_NAME}] {subject}", body, None, [to])
+def _email(*, subject, template: str, context: dict, user=None) -> None:
+    """Queue an email (text and HTML) to the person who suggested a resource, in their
+    language, or to the coordinators' address when user is None."""
+    if user is None:
+        text, html, _headers = render_email(
+            user=None,
+            template=template,
+            context={"site_url": settings.SITE_URL, **context},
+            scope="",
+            reason=_("You receive this at the coordinators' address of the site."),
+        )
+        email_queue(
+            to=settings.SITE_CONTACT_EMAIL,
+            subject=f"[{settings.SITE_SHORT_NAME}] {subject}",
+            text=text,
+            html=html,
+        )
+        return
+    email_person(
+        user=user,
+        subject=subject,
+        template=template,
+        context={"site_url": settings.SITE_URL, **context},
+        reason=gettext_lazy("You receive this because you suggested a resource for the library."),
     )
 
 
@@ -51,7 +69,6 @@ def resource_suggest(*, user, form) -> Resource:
     resource.tags.set(form.cleaned_data["tags"])
     with translation.override(settings.LANGUAGE_CODE):
         _email(
-            to=settings.SITE_CONTACT_EMAIL,
             subject=_("A resource was suggested: %(title)s") % {"title": resource.title},
             template="library/email/suggestion_received.txt",
             context={"resource": resource, "user": user},
@@ -67,13 +84,12 @@ def resource_publish(*, resource: Resource, by=None) -> None:
     if by is not None:
         audit_record(actor=by, action=AuditAction.PUBLISH, target=resource)
     if was_suggestion and resource.added_by and resource.added_by.email:
-        with translation.override(language_of(resource.added_by)):
-            _email(
-                to=resource.added_by.email,
-                subject=_("Your suggestion is in the library"),
-                template="library/email/suggestion_published.txt",
-                context={"resource": resource},
-            )
+        _email(
+            user=resource.added_by,
+            subject=gettext_lazy("Your suggestion is in the library"),
+            template="library/email/suggestion_published.txt",
+            context={"resource": resource},
+        )
 
 
 @transaction.atomic
@@ -86,12 +102,13 @@ def resource_reject(*, resource: Resource, reason: str, by=None) -> None:
         audit_record(actor=by, action=AuditAction.DECLINE, target=resource, note=reason)
     if resource.added_by and resource.added_by.email:
         with translation.override(language_of(resource.added_by)):
-            _email(
-                to=resource.added_by.email,
-                subject=_("About your suggestion: %(title)s") % {"title": resource.title},
-                template="library/email/suggestion_rejected.txt",
-                context={"resource": resource},
-            )
+            subject = _("About your suggestion: %(title)s") % {"title": resource.title}
+        _email(
+            user=resource.added_by,
+            subject=subject,
+            template="library/email/suggestion_rejected.txt",
+            context={"resource": resource},
+        )
 
 
 def resources_archive(*, resources) -> int:

@@ -1,14 +1,10 @@
 """Workflows of the action plan: proposing, supporting, triage, plan items and champions."""
 
-from functools import partial
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,6 +17,7 @@ from discussions.plan.models import (
     Support,
     is_member,
 )
+from members.notifications.services import email_person
 from racop.i18n import language_of
 
 
@@ -33,26 +30,20 @@ def user_language(user) -> str:
 
 
 def _notify_proposer(proposal, *, subject, template, context) -> None:
-    """Email the proposer, in their language, once the transaction commits.
-
-    One place, so the notifications system can take it over later.
-    """
+    """Email the proposer in their language (text and HTML, with why they got it)."""
     proposer = proposal.proposer
-    if not proposer.email:
-        return
-    with translation.override(user_language(proposer)):
-        body = render_to_string(
-            template,
-            {
-                "site_name": settings.SITE_NAME,
-                "proposal": proposal,
-                "proposal_url": settings.SITE_URL + proposal.get_absolute_url(),
-                **context,
-            },
-        )
-        subject = f"[{settings.SITE_SHORT_NAME}] {subject}"
-    transaction.on_commit(
-        partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, [proposer.email])
+    email_person(
+        user=proposer,
+        subject=subject,
+        template=template,
+        context=lambda: {
+            "site_name": settings.SITE_NAME,
+            "proposal": proposal,
+            "proposal_url": settings.SITE_URL + proposal.get_absolute_url(),
+            **context,
+        },
+        reason=gettext_lazy("You receive this because you proposed an activity for the plan."),
+        language=user_language(proposer),
     )
 
 
@@ -133,7 +124,7 @@ def proposal_accept(*, proposal, by, period=None, note="") -> PlanItem:
     item.topics.set(proposal.topics.all())
     _notify_proposer(
         proposal,
-        subject=_("Your proposal is in the action plan"),
+        subject=gettext_lazy("Your proposal is in the action plan"),
         template="discussions/plan/email/proposal_triaged.txt",
         context={"decision": "accepted", "note": note, "item": item},
     )
@@ -148,7 +139,7 @@ def proposal_needs_work(*, proposal, by, note) -> Proposal:
     _decide(proposal, by=by, status=Proposal.Status.NEEDS_WORK, note=note)
     _notify_proposer(
         proposal,
-        subject=_("Your proposal needs some work"),
+        subject=gettext_lazy("Your proposal needs some work"),
         template="discussions/plan/email/proposal_triaged.txt",
         context={"decision": "needs-work", "note": note},
     )
@@ -163,7 +154,7 @@ def proposal_decline(*, proposal, by, note) -> Proposal:
     _decide(proposal, by=by, status=Proposal.Status.DECLINED, note=note)
     _notify_proposer(
         proposal,
-        subject=_("Your proposal was declined"),
+        subject=gettext_lazy("Your proposal was declined"),
         template="discussions/plan/email/proposal_triaged.txt",
         context={"decision": "declined", "note": note},
     )
@@ -183,7 +174,7 @@ def proposal_merge(*, proposal, into, by, note="") -> Proposal:
     proposal.supports.all().delete()
     _notify_proposer(
         proposal,
-        subject=_("Your proposal was merged into another"),
+        subject=gettext_lazy("Your proposal was merged into another"),
         template="discussions/plan/email/proposal_triaged.txt",
         context={
             "decision": "merged",
@@ -250,20 +241,19 @@ def champion_ask(*, champion, asker, role, message) -> None:
     if champion.status != Champion.Status.CONFIRMED:
         raise ValidationError(_("Only confirmed champions can be asked."))
     person = champion.user
-    with translation.override(user_language(person)):
-        body = render_to_string(
-            "discussions/plan/email/champion_ask.txt",
-            {
-                "site_name": settings.SITE_NAME,
-                "champion": champion,
-                "asker": asker,
-                "role": role,
-                "message": message,
-                "asker_url": settings.SITE_URL + asker.get_absolute_url(),
-                "champions_url": settings.SITE_URL + reverse("discussions:champion_list"),
-            },
-        )
-        subject = f"[{settings.SITE_SHORT_NAME}] " + _("A member asks for your help as a champion")
-    transaction.on_commit(
-        partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
+    email_person(
+        user=person,
+        subject=gettext_lazy("A member asks for your help as a champion"),
+        template="discussions/plan/email/champion_ask.txt",
+        context=lambda: {
+            "site_name": settings.SITE_NAME,
+            "champion": champion,
+            "asker": asker,
+            "role": role,
+            "message": message,
+            "asker_url": settings.SITE_URL + asker.get_absolute_url(),
+            "champions_url": settings.SITE_URL + reverse("discussions:champion_list"),
+        },
+        reason=gettext_lazy("You receive this because you are a confirmed champion."),
+        language=user_language(person),
     )

@@ -125,6 +125,33 @@ def render_email(*, user, template: str, context: dict, scope: str, reason: str)
     return text, html, headers
 
 
+def email_person(*, user, subject, template: str, context, reason, language=None) -> None:
+    """Queue a one-off email to a person, outside the notification kinds: plain text and
+    HTML, the site's name, why they got it and an unsubscribe link, in their language.
+
+    context may be a function without arguments, so addresses in it are built in the
+    recipient's language (e.g. /mk/plan/…).
+    """
+    if not user.email:
+        return
+    with translation.override(language_of(user, default=language)):
+        text, html, headers = render_email(
+            user=user,
+            template=template,
+            context=context() if callable(context) else context,
+            scope="",
+            reason=str(reason),
+        )
+        email_queue(
+            to=user.email,
+            subject=f"[{settings.SITE_SHORT_NAME}] {subject}",
+            text=text,
+            html=html,
+            headers=headers,
+            user=user,
+        )
+
+
 def email_queue(
     *,
     to: str,
