@@ -289,12 +289,26 @@ def inbound_email_receive(*, raw: bytes, recipient: str = "") -> Received:
     return Received(record, duplicate=False)
 
 
+def _posts_anonymously(user, thread) -> bool:
+    """Return whether the member posted anonymously in the thread: then an emailed reply is
+    anonymous too, since a mail program offers no choice and their name would tell who wrote
+    the rest."""
+    return (thread.anonymous and thread.author_id == user.pk) or thread.replies.filter(
+        author=user, anonymous=True
+    ).exists()
+
+
 def _handle(record, message, *, sender, recipient):
     outcome, user, thread, text = _decide(message, sender=sender, recipient=recipient)
     if outcome == Outcome.POSTED:
         try:
             with transaction.atomic():
-                record.reply = services.thread_reply(thread=thread, author=user, body=text)
+                record.reply = services.thread_reply(
+                    thread=thread,
+                    author=user,
+                    body=text,
+                    anonymous=_posts_anonymously(user, thread),
+                )
         except PermissionDenied:
             outcome = Outcome.CLOSED
     record.outcome, record.user, record.thread = outcome, user, thread

@@ -7,6 +7,10 @@ from django.core import mail
 from django.urls import reverse
 
 from discussions import services
+from discussions.inbound import inbound_email_receive, reply_address
+from members.models import Notification, NotificationPreference
+from members.notifications.models import OutgoingEmail
+from tests.discussions.inbound_helpers import inbound_settings, message_file  # noqa: F401
 from tests.factories import MemberFactory, ResourceFactory, ThreadFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +149,71 @@ def test_the_html_carries_no_author_attribute(client, posts, secret_author):
     text = client.get(posts["open_thread"].get_absolute_url()).content.decode()
     for attribute in (f'data-author="{secret_author.pk}"', f'user-{secret_author.pk}"'):
         assert attribute not in text
+
+
+def test_notifications_and_emails_of_an_anonymous_post_do_not_name_the_author(
+    client, secret_author, django_capture_on_commit_callbacks
+):
+    """Followers of the topic and the thread, and the people it mentions, hear "a member"."""
+    topic = TopicFactory(slug="safe-space")
+    open_thread = ThreadFactory(topic=topic, title="Board capture")
+    topic_follower, thread_follower, mentioned = MemberFactory(), MemberFactory(), MemberFactory()
+    services.subscription_toggle(user=topic_follower, topic=topic)
+    NotificationPreference.objects.create(
+        user=topic_follower, kind="new_thread", delivery="immediately"
+    )
+    services.subscription_toggle(user=thread_follower, thread=open_thread)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.thread_create(
+            topic=topic,
+            author=secret_author,
+            kind="question",
+            title="Who protects whistleblowers?",
+            body=f"@{mentioned.slug}, you know this.",
+            anonymous=True,
+        )
+        services.thread_reply(
+            thread=open_thread,
+            author=secret_author,
+            body=f"Ours did too, @{mentioned.slug}.",
+            anonymous=True,
+        )
+    notifications = Notification.objects.filter(
+        user__in=[topic_follower, thread_follower, mentioned]
+    )
+    assert {n.kind for n in notifications} == {"new_thread", "reply", "mention"}
+    for notification in notifications:
+        assert_no_trace(notification.subject, secret_author, "a notification")
+    emails = OutgoingEmail.objects.exclude(user=secret_author)
+    assert emails.count() == notifications.count()
+    for email in emails:
+        assert_no_trace(email.subject + email.text + email.html, secret_author, "an email")
+        assert "A member" in email.text
+    for message in mail.outbox:
+        if message.to != [secret_author.email]:
+            assert_no_trace(str(message.message()), secret_author, "a sent email")
+    for reader in (topic_follower, thread_follower, mentioned):
+        client.force_login(reader)
+        page = client.get(reverse("members:me_notifications"))
+        assert_no_trace(page.content.decode(), secret_author, "the notifications page")
+
+
+@pytest.mark.usefixtures("inbound_settings")
+def test_a_reply_by_email_in_a_thread_one_posted_anonymously_in_stays_anonymous(
+    posts, secret_author
+):
+    """The mail program offers no "post as a community member": the portal keeps the choice
+    the member made in that thread, or their name would tell who wrote it."""
+
+    def emailed_reply(person, thread):
+        raw = message_file("gmail", address=reply_address(person, thread), sender=person.email)
+        unique = f"{person.pk}-{thread.pk}".encode()
+        received = inbound_email_receive(raw=raw.replace(b"gmail-good", unique))
+        assert received.record.outcome == "posted"
+        return received.record.reply
+
+    # The author of the anonymous thread, and the anonymous replier in the open one.
+    assert emailed_reply(secret_author, posts["thread"]).anonymous
+    assert emailed_reply(secret_author, posts["open_thread"]).anonymous
+    # Someone who never posted anonymously there replies under their name.
+    assert not emailed_reply(MemberFactory(), posts["thread"]).anonymous

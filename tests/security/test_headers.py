@@ -5,7 +5,19 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import EventFactory, ResourceFactory, ThreadFactory, TopicFactory
+from members.notifications.services import unsubscribe_token
+from tests.factories import (
+    EventFactory,
+    FeedbackQuestionFactory,
+    FeedbackRoundFactory,
+    MemberFactory,
+    PlanItemFactory,
+    PlanPeriodFactory,
+    ProposalFactory,
+    ResourceFactory,
+    ThreadFactory,
+    TopicFactory,
+)
 
 STRICT_REFERRERS = {
     "no-referrer",
@@ -44,11 +56,20 @@ def assert_html_headers(response):
 @pytest.fixture
 def content(db):
     topic = TopicFactory(slug="governance")
+    feedback_round = FeedbackRoundFactory()
+    FeedbackQuestionFactory(round=feedback_round)
+    FeedbackQuestionFactory(round=feedback_round, standard="respect")
+    period = PlanPeriodFactory(summary_is_public=True)
+    PlanItemFactory(period=period).topics.add(topic)
     return {
         "topic": topic,
         "resource": ResourceFactory(),
         "thread": ThreadFactory(topic=topic),
         "event": EventFactory(),
+        "feedback_round": feedback_round,
+        "period": period,
+        "proposal": ProposalFactory(),
+        "reader": MemberFactory(),
     }
 
 
@@ -76,6 +97,21 @@ def html_pages(content):
         "404": ("visitor", "/there-is-no-such-page-anywhere/"),
         "403": ("member", reverse("admin:index")),
         "event": ("member", content["event"].get_absolute_url()),
+        # Pages of the apps merged later: plan, charts (inline SVG), token pages, notifications.
+        "plan": ("member", reverse("discussions:plan")),
+        "plan charts": (
+            "visitor",
+            reverse("discussions:plan_progress", args=[content["period"].slug]),
+        ),
+        "proposal": ("member", content["proposal"].get_absolute_url()),
+        "pulse": ("coordinator", reverse("discussions:pulse")),
+        "feedback answer": ("visitor", content["feedback_round"].get_public_url()),
+        "feedback results": ("coordinator", content["feedback_round"].get_absolute_url()),
+        "notifications": ("member", reverse("members:me_notifications")),
+        "unsubscribe": (
+            "visitor",
+            reverse("members:unsubscribe", args=[unsubscribe_token(content["reader"], "reply")]),
+        ),
     }
 
 
@@ -84,7 +120,8 @@ def html_pages(content):
     [
         "home", "list", "search", "detail", "topic", "form", "member form", "member detail",
         "me", "admin", "admin list", "admin login", "login", "signup", "password reset", "404",
-        "403", "event",
+        "403", "event", "plan", "plan charts", "proposal", "pulse", "feedback answer",
+        "feedback results", "notifications", "unsubscribe",
     ],
 )  # fmt: skip
 def test_every_html_page_kind_carries_the_security_headers(client, content, kind, request):
@@ -131,6 +168,22 @@ def test_the_member_data_export_is_not_sniffed(member_client):
     assert response.status_code == 200
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_the_feedback_qr_code_and_plan_csv_are_not_sniffed(client, representative):
+    organisation = representative.memberships.get().organisation
+    feedback_round = FeedbackRoundFactory(organisation=organisation)
+    period = PlanPeriodFactory()
+    client.force_login(representative)
+    for url in (
+        reverse("feedback:round_qr", args=[feedback_round.pk]),
+        reverse("discussions:plan_csv", args=[period.slug]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "text/html" not in response["Content-Type"]
+        assert "Content-Security-Policy" in response.headers
 
 
 def test_the_coordinators_radar_export_is_not_sniffed(coordinator_client):

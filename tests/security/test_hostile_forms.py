@@ -3,17 +3,23 @@
 Runs 200 examples per form when CI is set (tests/security/conftest.py), 25 otherwise.
 """
 
+from pathlib import Path
+
 import pytest
 from django import forms
+from django.conf import settings
 from django.utils.html import escape
 from hypothesis import given
 
 from discussions import forms as discussion_forms
+from discussions.plan import forms as plan_forms
 from library import forms as library_forms
 from members import forms as member_forms
 from members.models import Organisation
+from members.notifications import forms as notification_forms
 from pledges import forms as pledge_forms
-from tests.factories import MemberFactory
+from pledges.feedback import forms as feedback_forms
+from tests.factories import FeedbackQuestionFactory, MemberFactory, ProposalFactory
 from tests.security.hostile import hostile_text
 from tests.security.html_safety import script_problems
 
@@ -36,7 +42,29 @@ def _organisations():
     return {"organisations": Organisation.objects.all()}
 
 
-# name: (form class, a function returning its keyword arguments)
+def _proposal():
+    return {"proposal": ProposalFactory()}
+
+
+def _open_question():
+    question = FeedbackQuestionFactory(kind="open", standard="", texts={"en": "What changed?"})
+    return {"questions": [question], "language": "en"}
+
+
+# The modules whose forms are listed below (a new forms module belongs here too).
+MODULES = (
+    discussion_forms, plan_forms, library_forms, member_forms, notification_forms, pledge_forms,
+    feedback_forms,
+)  # fmt: skip
+
+
+def form_name(module, name):
+    """Return "discussions.ThreadForm", "discussions.plan.ProposalForm", ..."""
+    return f"{module.__name__.removesuffix('.forms')}.{name}"
+
+
+# name (":variant" when one form is tried in several ways): (form class, a function
+# returning its keyword arguments)
 FORMS = {
     "discussions.ThreadForm": (discussion_forms.ThreadForm, dict),
     "discussions.LessonsLearnedForm": (discussion_forms.LessonsLearnedForm, dict),
@@ -57,19 +85,32 @@ FORMS = {
     "members.DirectoryForm": (member_forms.DirectoryForm, dict),
     "pledges.SignForm": (pledge_forms.SignForm, _organisations),
     "pledges.AnswerForm": (pledge_forms.AnswerForm, dict),
-    "pledges.ReviewCommentForm.reviewer": (
+    "pledges.ReviewCommentForm:reviewer": (
         pledge_forms.ReviewCommentForm,
         lambda: {"side": "reviewer"},
     ),
-    "pledges.ReviewCommentForm.reviewed": (
+    "pledges.ReviewCommentForm:reviewed": (
         pledge_forms.ReviewCommentForm,
         lambda: {"side": "reviewed"},
     ),
+    "discussions.plan.ProposalForm": (plan_forms.ProposalForm, dict),
+    "discussions.plan.CommentForm": (plan_forms.CommentForm, dict),
+    "discussions.plan.TriageForm": (plan_forms.TriageForm, _proposal),
+    "discussions.plan.ChampionForm": (plan_forms.ChampionForm, dict),
+    "discussions.plan.AskChampionForm": (plan_forms.AskChampionForm, dict),
+    "pledges.feedback.RoundForm": (feedback_forms.RoundForm, _organisations),
+    "pledges.feedback.QuestionForm": (
+        feedback_forms.QuestionForm,
+        lambda: {"languages": ["en", "sq"]},
+    ),
+    "pledges.feedback.ResponseForm": (feedback_forms.ResponseForm, _open_question),
+    "pledges.feedback.LoopForm": (feedback_forms.LoopForm, dict),
 }
 # Forms without free text: checkboxes and choices only, or a file (tests/security/test_uploads.py).
 WITHOUT_TEXT = {
-    "members.NotificationForm", "library.CsvUploadForm", "pledges.AssessmentSettingsForm",
+    "library.CsvUploadForm", "pledges.AssessmentSettingsForm",
     "pledges.AssessmentStartForm", "pledges.PeerReviewRequestForm", "pledges.SignatureFilterForm",
+    "members.notifications.NotificationPreferencesForm", "pledges.feedback.EvidenceForm",
 }  # fmt: skip
 
 
@@ -84,15 +125,28 @@ def text_fields(form):
 
 def test_every_form_of_the_project_is_listed():
     declared = {
-        f"{module.__name__.split('.')[0]}.{name}"
-        for module in (discussion_forms, library_forms, member_forms, pledge_forms)
+        form_name(module, name)
+        for module in MODULES
         for name, value in vars(module).items()
         if isinstance(value, type)
         and issubclass(value, forms.BaseForm)
         and value.__module__ == module.__name__
     }
-    listed = {name.rsplit(".", 1)[0] if name.count(".") == 2 else name for name in FORMS}
+    listed = {name.split(":")[0] for name in FORMS}
     assert declared - listed == WITHOUT_TEXT
+
+
+def test_every_forms_module_is_checked():
+    root = Path(settings.BASE_DIR)
+    apps = [
+        path for path in root.iterdir() if (path / "__init__.py").exists() and path.name != "tests"
+    ]
+    found = {
+        ".".join(path.relative_to(root).with_suffix("").parts)
+        for app in apps
+        for path in app.rglob("forms.py")
+    }
+    assert found == {module.__name__ for module in MODULES}
 
 
 @pytest.mark.django_db

@@ -14,37 +14,53 @@ HOW TO ADD A ROW (a new page fails `test_every_url_pattern_is_in_the_matrix` unt
      Add what your page needs to World.__init__ (keep it small).
    - `method="post", data={...}` for POST-only actions (each role's request is rolled back,
      so one role's POST does not change what the next one sees).
+   - `settings={...}` when the page only exists with a setting on (e.g. reply by email).
    Presets name the common cases; a row that needs more says so with expect(PRESET, role=...).
 2. Answers: 200, 302 (redirect elsewhere), LOGIN (302 to the login page), 403, 404, 405.
    Other people's private objects answer 404, not 403.
 
 The roles: visitor (anonymous); unverified (signed up, email not verified); applicant
 (verified, application pending); member (plain member, no organisation); representative
-(represents the organisation that owns w's organisation objects); author (wrote w's thread
-and reply, registered for w's event); other_member (represents a different organisation);
+(represents the organisation that owns w's organisation objects, its feedback round among
+them); author (wrote w's thread, reply and proposal, registered for w's event, owns w's
+notification); other_member (represents a different organisation);
 coordinator (staff, in the coordinators group).
 
 The admin (admin:*) and django-allauth (account_*) follow one rule each, tested below.
 """
 
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from library.models import Collection
 from members.models import Membership
+from members.notifications import services as notification_services
+from members.notifications.models import Notification
+from pledges.feedback import services as feedback_services
+from pledges.feedback.models import MIN_RESPONSES
 from pledges.models import Commitment, PeerReview
 from tests.factories import (
     AssessmentFactory,
+    ChampionFactory,
     CoordinatorFactory,
     EventFactory,
+    FeedbackQuestionFactory,
+    FeedbackRoundFactory,
     JoinApplicationFactory,
     MemberFactory,
     MembershipFactory,
     PageFactory,
+    PlanItemFactory,
+    PlanPeriodFactory,
     PledgeVersionFactory,
+    ProposalFactory,
     QuestionFactory,
     RegistrationFactory,
     ReplyFactory,
@@ -84,12 +100,20 @@ MODERATORS = expect(MEMBERS, member=404, representative=404, author=404, other_m
 # An organisation's private rows: its representative, the organisation reviewing it
 # (other_member's) and coordinators; anybody else gets 404 as if it did not exist.
 ORGANISATION_PRIVATE = expect(404, representative=200, other_member=200, coordinator=200)
+# Members' actions that send them on (back to the page they came from).
+MEMBERS_SENT_ON = expect(302, visitor=LOGIN, unverified=403, applicant=403)
 # Pages for people who are not members yet; members are sent on.
 NOT_YET_MEMBERS = expect(302, visitor=200, unverified=200)
 
 
-def row(answers, *, method="get", data=None, **kwargs):
-    return {"answers": answers, "method": method, "data": data or {}, "kwargs": kwargs}
+def row(answers, *, method="get", data=None, settings=None, **kwargs):
+    return {
+        "answers": answers,
+        "method": method,
+        "data": data or {},
+        "settings": settings or {},
+        "kwargs": kwargs,
+    }
 
 
 def thread_kwargs(**extra):
@@ -115,6 +139,8 @@ MATRIX = {
     "set_language": row(expect(302), method="post", data={"language": "en", "next": "/"}),
     "topic_detail": row(PUBLIC, **slug_of("topic")),
     "page_detail": row(PUBLIC, **slug_of("page")),
+    # A plain link that sets the language cookie and sends everyone back, translated.
+    "language_choose": row(expect(302), code=lambda w: "mk"),
     # members
     "members:join": row(NOT_YET_MEMBERS),
     "members:application_status": row(expect(302, visitor=LOGIN, applicant=200)),
@@ -134,6 +160,14 @@ MATRIX = {
     ),
     "members:me": row(LOGGED_IN),
     "members:me_notifications": row(LOGGED_IN),
+    # Notifications are for anyone with an account, member or not yet.
+    "members:notification_preferences": row(LOGGED_IN),
+    "members:notifications_read": row(expect(302, visitor=LOGIN), method="post"),
+    "members:notification_open": row(
+        expect(404, visitor=LOGIN, author=302), pk=lambda w: w.notification.pk
+    ),
+    # The signed token in the address is the authorisation: mail clients follow it logged out.
+    "members:unsubscribe": row(PUBLIC, token=lambda w: w.unsubscribe_token),
     "members:me_data": row(LOGGED_IN),
     "members:me_delete": row(LOGGED_IN),
     "members:survey_detail": row(MEMBERS, **slug_of("survey")),
@@ -164,6 +198,34 @@ MATRIX = {
     ),
     "pledges:review_done": row(POST_ONLY, pk=lambda w: w.review.pk),
     "pledges:organisation_accountability": row(PUBLIC, **slug_of("organisation")),
+    # feedback rounds (pledges/feedback): the round's representatives manage it; coordinators
+    # see its page (answers only when shared with them); everyone else is told nothing is
+    # there, visitors included, as for any private object.
+    "feedback:home": row(PUBLIC),
+    "feedback:round_create": row(expect(403, visitor=LOGIN, representative=200, other_member=200)),
+    "feedback:round_results": row(
+        expect(404, representative=200, coordinator=200), pk=lambda w: w.feedback_round.pk
+    ),
+    # People have answered, so its representative is sent back: the questions stay as they are.
+    "feedback:round_questions": row(
+        expect(404, visitor=LOGIN, unverified=403, applicant=403, representative=302),
+        pk=lambda w: w.feedback_round.pk,
+    ),
+    # Not shared with the coordinators: the answers are the organisation's alone.
+    "feedback:round_csv": row(expect(404, representative=200), pk=lambda w: w.feedback_round.pk),
+    "feedback:round_qr": row(expect(404, representative=200), pk=lambda w: w.feedback_round.pk),
+    "feedback:round_loop": row(
+        expect(404, visitor=LOGIN, unverified=403, applicant=403, representative=200),
+        pk=lambda w: w.feedback_round.pk,
+    ),
+    "feedback:round_evidence": row(
+        expect(404, visitor=LOGIN, unverified=403, applicant=403, representative=302),
+        method="post",
+        pk=lambda w: w.feedback_round.pk,
+    ),
+    # The public answer pages: the round's code in the link is all one needs.
+    "feedback:respond": row(PUBLIC, token=lambda w: w.feedback_round.token),
+    "feedback:respond_thanks": row(PUBLIC, token=lambda w: w.feedback_round.token),
     # library
     "library:resource_list": row(PUBLIC),
     "library:resource_suggest": row(MEMBERS),
@@ -206,6 +268,44 @@ MATRIX = {
     "discussions:event_outcome": row(
         expect(403, visitor=LOGIN, coordinator=200), **slug_of("event")
     ),
+    # Reply by email: a mail relay posts with a bearer token; without it nobody gets in.
+    "discussions:inbound_email": row(
+        expect(401),
+        method="post",
+        settings={"INBOUND_EMAIL_ENABLED": True, "INBOUND_EMAIL_TOKEN": "relay-secret"},
+    ),
+    # The action plan (discussions/plan): the current period's plan is for members; a period
+    # whose summary is public shows its items (never proposals or people) to everyone.
+    "discussions:plan": row(MEMBERS),
+    "discussions:plan_period": row(PUBLIC, slug=lambda w: w.public_period.slug),
+    "discussions:plan_progress": row(MEMBERS, slug=lambda w: w.period.slug),
+    # The CSV names the owners: members only, even for a public period.
+    "discussions:plan_csv": row(MEMBERS, slug=lambda w: w.public_period.slug),
+    # The coordinators' view of the community (like event_outcome, it says "forbidden").
+    "discussions:pulse": row(expect(403, visitor=LOGIN, coordinator=200)),
+    "discussions:pulse_csv": row(expect(403, visitor=LOGIN, coordinator=200)),
+    "discussions:proposal_list": row(MEMBERS),
+    "discussions:proposal_create": row(MEMBERS),
+    "discussions:proposal_detail": row(MEMBERS, pk=lambda w: w.proposal.pk),
+    "discussions:proposal_support": row(
+        MEMBERS_SENT_ON,
+        method="post",
+        pk=lambda w: w.proposal.pk,
+    ),
+    # A GET sends members back to the proposal, where the form is.
+    "discussions:proposal_comment": row(
+        MEMBERS_SENT_ON,
+        pk=lambda w: w.proposal.pk,
+    ),
+    "discussions:proposal_triage": row(
+        expect(403, visitor=LOGIN, coordinator=302),
+        method="post",
+        data={"decision": "accept", "note": "A clear need."},
+        pk=lambda w: w.proposal.pk,
+    ),
+    "discussions:champion_list": row(MEMBERS),
+    "discussions:champion_nominate": row(MEMBERS),
+    "discussions:champion_ask": row(MEMBERS, pk=lambda w: w.champion.pk),
 }
 
 # django-allauth's pages: what each role gets (a new allauth page fails the completeness test).
@@ -276,6 +376,24 @@ class World:
             assessment=self.assessment,
             reviewer=self.people["other_member"].memberships.get().organisation,
         )
+        self.notification = Notification.objects.create(
+            user=self.author, kind="reply", subject="New reply", url=self.thread.get_absolute_url()
+        )
+        self.unsubscribe_token = notification_services.unsubscribe_token(self.author, "reply")
+        self.proposal = ProposalFactory(proposer=self.author, title="Shared legal clinic")
+        self.period = PlanPeriodFactory()  # this year's, members only
+        PlanItemFactory(period=self.period, owner_user=self.author)
+        last_year = timezone.localdate().replace(month=1, day=1) - datetime.timedelta(days=365)
+        self.public_period = PlanPeriodFactory(starts_on=last_year, summary_is_public=True)
+        PlanItemFactory(period=self.public_period, owner_user=self.author)
+        self.champion = ChampionFactory(user=self.people["member"], topic=self.topic)
+        self.feedback_round = FeedbackRoundFactory(organisation=self.organisation)
+        question = FeedbackQuestionFactory(round=self.feedback_round)
+        FeedbackQuestionFactory(round=self.feedback_round, standard="respect")
+        for score in range(MIN_RESPONSES):
+            feedback_services.feedback_respond(
+                feedback_round=self.feedback_round, language="en", answers={question: score}
+            )
 
 
 def walk(patterns, namespace=None, prefix=""):
@@ -306,7 +424,7 @@ def check(client, world, spec, name):
         client.logout()
         if role != "visitor":
             client.force_login(world.people[role])
-        with transaction.atomic():
+        with transaction.atomic(), override_settings(**spec["settings"]):
             response = getattr(client, spec["method"])(url, spec["data"])
             transaction.set_rollback(True)
         got = answer_of(response)
@@ -366,5 +484,9 @@ def test_the_admin_is_for_staff_only(client):
             got = answer_of(client.get(url))
             want = coordinators_get if role == "coordinator" else LOGIN
             assert got == want, (role, url, got)
-    # The site's own records are all open to coordinators; only Django's groups are not.
-    assert [url for url, answer in urls.items() if answer == 403] == ["/admin/auth/group/"]
+    # The site's own records are all open to coordinators; Django's groups and the task
+    # queue's results (the operators' business: superusers) are not.
+    assert sorted(url for url, answer in urls.items() if answer == 403) == [
+        "/admin/auth/group/",
+        "/admin/django_tasks_database/dbtaskresult/",
+    ]
