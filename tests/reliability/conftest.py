@@ -1,5 +1,9 @@
 """One throwaway PostgreSQL (migrated once) for the reliability tests; Redis per test."""
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from tests.reliability.stack import Postgres, Redis, manage, production_env
@@ -8,10 +12,15 @@ PASSWORD = "reliability-password-2026"
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory):
-    server = Postgres(tmp_path_factory.mktemp("postgres"))
+def postgres():
+    # Not under pytest's private temporary folder: as root, pgserver runs PostgreSQL as its
+    # own system user, which must be able to reach the data folder.
+    folder = Path(tempfile.mkdtemp(prefix="racop-reliability-"))
+    folder.chmod(0o755)
+    server = Postgres(folder)
     yield server
     server.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
