@@ -60,10 +60,12 @@ def log_in(tab, email, password):
 
 
 @pytest.fixture
-def community(db):
+def community(db, settings):
     """The demo community, a coordinator, a topic and an event with seats."""
     cache.clear()
+    settings.DEBUG = True  # seed_demo refuses to run otherwise
     call_command("seed_demo", verbosity=0)
+    settings.DEBUG = False
     coordinator = CoordinatorFactory()
     topic = TopicFactory(name="Journeys and lessons")
     event = EventFactory(title="Regional convening on feedback", capacity=20)

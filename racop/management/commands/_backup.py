@@ -32,15 +32,20 @@ def postgres_program(name):
 
 
 def postgres_env():
-    """Return an environment that points libpq's programs at the project database."""
-    settings = connection.settings_dict
+    """Return an environment that points libpq's programs at the project database.
+
+    Taken from the open connection, so a socket folder (the embedded server) or a host
+    name in DATABASE_URL both work.
+    """
+    connection.ensure_connection()
+    info = connection.connection.info
     env = dict(os.environ)
     values = {
-        "PGDATABASE": settings["NAME"],
-        "PGUSER": settings.get("USER"),
-        "PGPASSWORD": settings.get("PASSWORD"),
-        "PGHOST": settings.get("HOST"),
-        "PGPORT": str(settings.get("PORT") or ""),
+        "PGDATABASE": info.dbname,
+        "PGUSER": info.user,
+        "PGPASSWORD": info.password,
+        "PGHOST": info.host,
+        "PGPORT": str(info.port or ""),
     }
     env.update({key: value for key, value in values.items() if value})
     return env
