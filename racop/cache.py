@@ -1,8 +1,10 @@
 """A Redis cache that degrades to misses while Redis is away.
 
 The cache holds nothing that is not also in the database (sessions are ``cached_db``),
-so when Redis stops answering the site keeps working from PostgreSQL: reads miss,
-writes are dropped, and a warning is logged. When Redis returns, it is used again.
+so when Redis stops answering the site keeps working from PostgreSQL: it then answers as
+Django's DummyCache does (reads miss, writes are dropped, ``add`` succeeds so that locks
+such as allauth's rate-limit lock never block), and logs a warning. When Redis returns,
+it is used again.
 """
 
 import logging
@@ -35,10 +37,6 @@ def _default(key, default=None, *args, **kwargs):
     return default
 
 
-def _keys_not_set(data, *args, **kwargs):
-    return list(data)
-
-
 def _missing(key, *args, **kwargs):
     raise ValueError(f"Key '{key}' not found (the cache is unavailable).")
 
@@ -46,7 +44,7 @@ def _missing(key, *args, **kwargs):
 class FallbackRedisCache(RedisCache):
     """Django's Redis cache, answering as if empty when the server cannot be reached."""
 
-    add = _fallback("add", lambda *a, **k: False)
+    add = _fallback("add", lambda *a, **k: True)
     get = _fallback("get", _default)
     set = _fallback("set", lambda *a, **k: None)
     touch = _fallback("touch", lambda *a, **k: False)
@@ -54,6 +52,6 @@ class FallbackRedisCache(RedisCache):
     get_many = _fallback("get_many", lambda *a, **k: {})
     has_key = _fallback("has_key", lambda *a, **k: False)
     incr = _fallback("incr", _missing)
-    set_many = _fallback("set_many", _keys_not_set)
+    set_many = _fallback("set_many", lambda *a, **k: [])
     delete_many = _fallback("delete_many", lambda *a, **k: None)
     clear = _fallback("clear", lambda *a, **k: False)

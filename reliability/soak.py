@@ -188,6 +188,9 @@ def main():
             f"--threads={args.threads}",
             "--timeout=60",
             "--no-control-socket",
+            # Longer than any client idles between requests, as behind a load balancer:
+            # gunicorn must not close a kept-alive connection the client is reusing.
+            "--keep-alive=75",
         ],
         env=env,
         cwd=ROOT,
