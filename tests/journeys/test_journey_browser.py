@@ -35,6 +35,8 @@ class Journey:
 
     def __init__(self, tab, folder):
         self.tab = tab
+        # Generous: on a shared, busy CI machine one click can take its time.
+        tab.set_default_timeout(90_000)
         self.folder = folder
         self.step = 0
         folder.mkdir(parents=True, exist_ok=True)
