@@ -204,7 +204,7 @@ class Client:
         headers = {"X-Forwarded-Proto": "https", **(headers or {})}
         request = urllib.request.Request(self.base + path, data=data, headers=headers)
         try:
-            with self.opener.open(request, timeout=30) as response:
+            with self.opener.open(request, timeout=120) as response:
                 return response.status, response.headers, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.headers, error.read()
