@@ -114,6 +114,9 @@ def test_newcomer_becomes_a_member_and_takes_part(browser, live_server, communit
     back_office.tab.get_by_role("button", name="Run").or_(
         back_office.tab.get_by_role("button", name="Go")
     ).first.click()
+    back_office.check("approve-confirm")
+    back_office.tab.get_by_label("Message to the applicant").fill("Welcome, Ana!")
+    back_office.tab.get_by_role("button", name="Approve applications").click()
     back_office.check("approved")
     admin.close()
     assert User.objects.get(email="ana@example.org").is_member
