@@ -11,6 +11,7 @@ import importlib
 import re
 from pathlib import Path
 
+import icalendar
 import pytest
 from django.apps import apps
 from django.core import mail
@@ -159,9 +160,12 @@ def test_newcomer_becomes_a_member_and_takes_part(browser, live_server, communit
     page.get_by_role("button", name="Search").click()
     journey.check("library-search")
     facet = page.locator(".facet a").first
+    expected = re.search(r"\((\d+)\)", facet.inner_text()).group(1)
     facet.click()
     page.wait_for_load_state()
     assert "q=accountability" in page.url and "&" in page.url
+    assert page.locator("#results-heading").inner_text().split()[0] == expected
+    assert page.get_by_role("link", name=re.compile("^Remove filter")).is_visible()
     journey.check("library-facet")
 
     # … posts in a discussion, then replies as "a community member".
@@ -190,7 +194,10 @@ def test_newcomer_becomes_a_member_and_takes_part(browser, live_server, communit
     journey.check("registered")
     with page.expect_download() as download:
         page.get_by_role("link", name="Add to calendar").click()
-    calendar = Path(download.value.path()).read_text()
-    assert "BEGIN:VCALENDAR" in calendar and event.title in calendar
+    assert download.value.suggested_filename == f"{event.slug}.ics"
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+    [entry] = calendar.walk("VEVENT")
+    assert str(entry["SUMMARY"]) == event.title
+    assert entry.decoded("DTSTART") == event.starts_at.replace(microsecond=0)
     assert Registration.objects.filter(event=event, user__email="ana@example.org").exists()
     context.close()
