@@ -137,15 +137,29 @@ if not DATABASE_URL:
     DATABASE_URL = database_url()
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Fail fast while the database is away: pages answer 503 (racop.views.server_error) and
+# the next request after it returns reconnects by itself.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+    "connect_timeout", int(env("DATABASE_CONNECT_TIMEOUT", "5"))
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and sessions: Redis when REDIS_URL is set, the database otherwise.
+# Cache and sessions: Redis when REDIS_URL is set, the database otherwise. Sessions are
+# always stored in the database (Redis only caches them), and the Redis cache answers
+# as if empty while Redis is away: losing Redis loses speed, never logins or data.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "racop.cache.FallbackRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": float(env("REDIS_TIMEOUT", "0.5")),
+                "socket_timeout": float(env("REDIS_TIMEOUT", "0.5")),
+            },
+        }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {

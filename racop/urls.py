@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from racop import views
 
+handler500 = "racop.views.server_error"
+
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_SHORT_NAME
 admin.site.index_title = _("Back office")

@@ -1,9 +1,11 @@
+import sys
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -112,3 +114,23 @@ def language_choose(request, code):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+# What a lost database connection raises; anything else is a real server error.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+def server_error(request):
+    """Answer 503 with a friendly page when the database is away, 500 otherwise.
+
+    Neither page touches the database, the session or the user: they render from
+    settings alone, in the language the request already chose.
+    """
+    error = sys.exc_info()[1]
+    context = {"site_name": settings.SITE_NAME}
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        body = loader.get_template("503.html").render(context)
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render(context))
