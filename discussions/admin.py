@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from discussions import services
 from discussions.models import (
@@ -277,7 +278,7 @@ class ActionItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(TabbedTranslationAdmin):
     list_display = ["title", "format", "starts_at", "time_zone", "city", "country", "visibility"]
     list_filter = ["format", "visibility", "country", "topics"]
     search_fields = ["title", "description", "city", "venue_name"]

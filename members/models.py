@@ -127,6 +127,11 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Saved when the person chooses a language in the footer."),
     )
+    only_my_languages = models.BooleanField(
+        _("Show me only content in the languages I read"),
+        default=False,
+        help_text=_("Library resources and discussion threads in other languages are hidden."),
+    )
 
     objects = UserManager()
 

@@ -82,3 +82,15 @@ def url_translate(url: str, language: str) -> str:
     own = translation.get_language_from_path(urlsplit(url).path) or settings.LANGUAGE_CODE
     with translation.override(own):
         return translate_url(url, language)
+
+
+def content_falls_back(obj, field: str, language: str | None = None) -> bool:
+    """Return whether obj's field shows the English text for want of a translation."""
+    from modeltranslation.utils import build_localized_fieldname
+
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE or language not in dict(settings.LANGUAGES):
+        return False
+    own = getattr(obj, build_localized_fieldname(field, language), None)
+    english = getattr(obj, build_localized_fieldname(field, settings.LANGUAGE_CODE), None)
+    return not own and bool(english)
