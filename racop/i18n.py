@@ -94,3 +94,22 @@ def content_falls_back(obj, field: str, language: str | None = None) -> bool:
     own = getattr(obj, build_localized_fieldname(field, language), None)
     english = getattr(obj, build_localized_fieldname(field, settings.LANGUAGE_CODE), None)
     return not own and bool(english)
+
+
+# A working language a person reads → the site languages written in it (Serbian in
+# either script; Montenegrin, Bosnian, Croatian and Serbian readers read each other's).
+READS = {"sr": {"sr", "sr-latn"}}
+
+
+def languages_read(user) -> set[str]:
+    """Return the site languages the person reads: their working languages and the site's.
+
+    Empty when the person has not asked to see only content in the languages they read.
+    """
+    if not getattr(user, "only_my_languages", False):
+        return set()
+    codes = set(dict(settings.LANGUAGES))
+    read = {user.language} if user.language else set()
+    for language in user.languages:
+        read |= READS.get(language, {language})
+    return read & codes
