@@ -15,8 +15,9 @@ from django.urls import translate_url
 from django.utils import translation
 
 # Locale → the locale whose catalogs stand in where a catalog is missing: Django and
-# allauth ship none for Montenegrin, and allauth none for Bosnian.
-FALLBACK_LOCALES = {"cnr": "sr_Latn", "bs": "hr"}
+# allauth ship none for Montenegrin, and allauth none for Bosnian; django-countries
+# ships Turkish country names as tr_TR.
+FALLBACK_LOCALES = {"cnr": "sr_Latn", "bs": "hr", "tr": "tr_TR"}
 
 EXTRA_LANG_INFO = {
     "cnr": {"bidi": False, "code": "cnr", "name": "Montenegrin", "name_local": "Crnogorski"},
