@@ -19,25 +19,27 @@ LANGUAGE_HELP = _("The language you write in, so members can find posts they rea
 
 
 def language_field():
-    """Return the post's language field, set to the language the author reads the site in."""
+    """Return the post's language field, set to the language the author reads the site in.
+
+    Left out (as by an older form), the post takes the author's interface language.
+    """
     return forms.ChoiceField(
         label=_("Language of the post"),
         choices=POST_LANGUAGES,
         initial=post_language_default,
+        required=False,
         help_text=LANGUAGE_HELP,
     )
 
 
 class ThreadForm(forms.ModelForm):
+    language = language_field()
+
     class Meta:
         model = Thread
         fields = ["title", "body", "language", "anonymous", "chatham_house"]
-        labels = {
-            "anonymous": _("Post as “a community member”"),
-            "language": _("Language of the post"),
-        }
+        labels = {"anonymous": _("Post as “a community member”")}
         help_texts = {
-            "language": LANGUAGE_HELP,
             "body": _("Markdown: **bold**, _italic_, [a link](https://example.org), > a quote."),
             "anonymous": ANONYMOUS_HELP,
             "chatham_house": _(

@@ -114,9 +114,7 @@ def test_coordinator_edits_a_translation_in_the_admin(coordinator_client):
     # Two topics without a Turkish name do not clash on the unique name.
     other = TopicFactory(name="Failures")
     data.update(slug=other.slug, name_en="Failures", name_mk="Неуспеси")
-    response = coordinator_client.post(
-        reverse("admin:racop_topic_change", args=[other.pk]), data
-    )
+    response = coordinator_client.post(reverse("admin:racop_topic_change", args=[other.pk]), data)
     assert response.status_code == 302
 
 
