@@ -164,3 +164,35 @@ def test_country_names_follow_the_language():
     for language, name in expected.items():
         with translation.override(language):
             assert str(countries.name("DE")) == name, language
+
+
+def test_survey_questions_show_translated_options_and_store_the_english(client, member):
+    from members.models import Answer
+    from tests.factories import QuestionFactory, SurveyFactory
+
+    survey = SurveyFactory(slug="format", title="Format")
+    question = QuestionFactory(survey=survey, text="Preferred format?", required=True)
+    question.text_mk = "Претпочитан формат?"
+    question.options_mk = "Онлајн\nВо живо\nХибридно"
+    question.save()
+    client.force_login(member)
+    with translation.override("mk"):
+        url = reverse("members:survey_detail", args=[survey.slug])
+    html = client.get(url).content.decode()
+    assert "Претпочитан формат?" in html and "Во живо" in html
+    assert 'value="In person"' in html
+    assert 'class="translation-note"' in html  # the survey's own title is English only
+    response = client.post(url, {f"q{question.pk}": "In person", "submit": "1"})
+    assert response.status_code == 302
+    assert Answer.objects.get().value == "In person"
+    bad = client.post(url, {f"q{question.pk}": "Во живо", "submit": "1"})
+    assert bad.status_code == 200 and not bad.context["form"].is_valid()
+
+
+def test_a_translation_with_other_lines_falls_back_to_the_english_options():
+    from tests.factories import QuestionFactory
+
+    question = QuestionFactory(options="Online\nIn person")
+    question.options_sq = "Online"
+    with translation.override("sq"):
+        assert question.choice_labels == {"Online": "Online", "In person": "In person"}
