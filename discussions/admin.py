@@ -94,7 +94,7 @@ class ThreadAdmin(HideShowActions, admin.ModelAdmin):
         "title", "topic", "kind", "author", "anonymous", "pinned", "locked", "hidden_at",
         "last_activity_at",
     ]  # fmt: skip
-    list_filter = ["topic", "kind", "pinned", "locked", "anonymous", "chatham_house"]
+    list_filter = ["topic", "kind", "language", "pinned", "locked", "anonymous", "chatham_house"]
     search_fields = ["title", "body", "author__email", "author__last_name"]
     autocomplete_fields = ["topic"]
     raw_id_fields = ["answer"]
@@ -141,7 +141,7 @@ class ThreadAdmin(HideShowActions, admin.ModelAdmin):
 @admin.register(Reply)
 class ReplyAdmin(HideShowActions, admin.ModelAdmin):
     list_display = ["__str__", "thread", "author", "anonymous", "created_at", "hidden_at"]
-    list_filter = ["anonymous", "created_at"]
+    list_filter = ["language", "anonymous", "created_at"]
     search_fields = ["body", "thread__title", "author__email", "author__last_name"]
     autocomplete_fields = ["thread"]
     readonly_fields = [
