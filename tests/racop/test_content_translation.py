@@ -19,6 +19,7 @@ def english():
     with translation.override("en"):
         yield
 
+
 NOTE = "This text is not yet available in"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
