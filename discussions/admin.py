@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from discussions import services
 from discussions.models import (
@@ -94,7 +95,7 @@ class ThreadAdmin(HideShowActions, admin.ModelAdmin):
         "title", "topic", "kind", "author", "anonymous", "pinned", "locked", "hidden_at",
         "last_activity_at",
     ]  # fmt: skip
-    list_filter = ["topic", "kind", "pinned", "locked", "anonymous", "chatham_house"]
+    list_filter = ["topic", "kind", "language", "pinned", "locked", "anonymous", "chatham_house"]
     search_fields = ["title", "body", "author__email", "author__last_name"]
     autocomplete_fields = ["topic"]
     raw_id_fields = ["answer"]
@@ -141,7 +142,7 @@ class ThreadAdmin(HideShowActions, admin.ModelAdmin):
 @admin.register(Reply)
 class ReplyAdmin(HideShowActions, admin.ModelAdmin):
     list_display = ["__str__", "thread", "author", "anonymous", "created_at", "hidden_at"]
-    list_filter = ["anonymous", "created_at"]
+    list_filter = ["language", "anonymous", "created_at"]
     search_fields = ["body", "thread__title", "author__email", "author__last_name"]
     autocomplete_fields = ["thread"]
     readonly_fields = [
@@ -278,7 +279,7 @@ class ActionItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(TabbedTranslationAdmin):
     list_display = ["title", "format", "starts_at", "time_zone", "city", "country", "visibility"]
     list_filter = ["format", "visibility", "country", "topics"]
     search_fields = ["title", "description", "city", "venue_name"]

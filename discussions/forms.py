@@ -1,19 +1,43 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from discussions.models import ActionItem, Event, Report, Thread
+from discussions.models import (
+    POST_LANGUAGES,
+    ActionItem,
+    Event,
+    Report,
+    Thread,
+    post_language_default,
+)
 from members.models import User
 
 ANONYMOUS_HELP = _(
     "Other members will not see your name on this post. The coordinators can see it, "
     "only to keep the space safe."
 )
+LANGUAGE_HELP = _("The language you write in, so members can find posts they read.")
+
+
+def language_field():
+    """Return the post's language field, set to the language the author reads the site in.
+
+    Left out (as by an older form), the post takes the author's interface language.
+    """
+    return forms.ChoiceField(
+        label=_("Language of the post"),
+        choices=POST_LANGUAGES,
+        initial=post_language_default,
+        required=False,
+        help_text=LANGUAGE_HELP,
+    )
 
 
 class ThreadForm(forms.ModelForm):
+    language = language_field()
+
     class Meta:
         model = Thread
-        fields = ["title", "body", "anonymous", "chatham_house"]
+        fields = ["title", "body", "language", "anonymous", "chatham_house"]
         labels = {"anonymous": _("Post as “a community member”")}
         help_texts = {
             "body": _(
@@ -56,6 +80,7 @@ class LessonsLearnedForm(forms.Form):
     takeaways = forms.CharField(
         label=_("What others can take from it"), widget=forms.Textarea(attrs={"rows": 4})
     )
+    language = language_field()
     anonymous = forms.BooleanField(
         label=_("Post as “a community member”"), required=False, help_text=ANONYMOUS_HELP
     )
@@ -84,6 +109,7 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=ThreadForm.Meta.help_texts["body"],
     )
+    language = language_field()
     anonymous = forms.BooleanField(
         label=_("Post as “a community member”"), required=False, help_text=ANONYMOUS_HELP
     )

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -62,6 +62,16 @@ class ThreadQuerySet(models.QuerySet):
         )
 
 
+# The languages a post can be written in: the site's, plus any other.
+POST_LANGUAGES = [*settings.LANGUAGES, ("other", _("Another language"))]
+
+
+def post_language_default():
+    """Return the active interface language: what a post's author most likely writes in."""
+    language = translation.get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class Thread(models.Model):
     """A conversation in a topic of the members' safe space."""
 
@@ -77,6 +87,12 @@ class Thread(models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, allow_unicode=False)
     body = models.TextField(_("body"), help_text=_("Markdown."))
+    language = models.CharField(
+        _("language of the post"),
+        max_length=10,
+        choices=POST_LANGUAGES,
+        default=post_language_default,
+    )
     author = models.ForeignKey(
         User, models.PROTECT, related_name="discussion_threads", verbose_name=_("author")
     )
@@ -138,6 +154,12 @@ class Reply(models.Model):
         Thread, models.CASCADE, related_name="replies", verbose_name=_("thread")
     )
     body = models.TextField(_("body"), help_text=_("Markdown."))
+    language = models.CharField(
+        _("language of the post"),
+        max_length=10,
+        choices=POST_LANGUAGES,
+        default=post_language_default,
+    )
     author = models.ForeignKey(
         User, models.PROTECT, related_name="discussion_replies", verbose_name=_("author")
     )

@@ -17,6 +17,7 @@ from discussions.models import (
     Subscription,
     Thread,
     ThreadRead,
+    post_language_default,
 )
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
@@ -29,10 +30,11 @@ def _post_fields(post):
 
 @transaction.atomic
 def thread_create(
-    *, topic, author, kind, title, body, anonymous=False, chatham_house=False
+    *, topic, author, kind, title, body, anonymous=False, chatham_house=False, language=None
 ) -> Thread:
     """Start a thread in a topic; its author follows it."""
     thread = Thread.objects.create(
+        language=language or post_language_default(),
         topic=topic,
         author=author,
         kind=kind,
@@ -49,12 +51,18 @@ def thread_create(
 
 
 @transaction.atomic
-def thread_reply(*, thread, author, body, anonymous=False) -> Reply:
+def thread_reply(*, thread, author, body, anonymous=False, language=None) -> Reply:
     """Add a reply to an open thread and move the thread up; the author follows it."""
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     if thread.locked or thread.hidden_at or thread.deleted_at:
         raise PermissionDenied(_("This thread is closed to new replies."))
-    reply = Reply.objects.create(thread=thread, author=author, body=body, anonymous=anonymous)
+    reply = Reply.objects.create(
+        thread=thread,
+        author=author,
+        body=body,
+        anonymous=anonymous,
+        language=language or post_language_default(),
+    )
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=reply.created_at)
     Subscription.objects.get_or_create(user=author, thread=thread)
     ThreadRead.objects.update_or_create(

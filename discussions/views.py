@@ -37,6 +37,7 @@ from discussions.models import (
 )
 from members.models import Organisation
 from members.permissions import member_required
+from racop.i18n import languages_read
 from racop.markdown import render_markdown
 from racop.models import Topic
 from racop.ratelimit import ratelimit
@@ -81,14 +82,27 @@ def topic_list(request):
 def thread_list(request, topic):
     """Show a topic's threads, pinned first, then by latest activity."""
     topic = get_object_or_404(Topic, slug=topic)
-    threads = Thread.objects.filter(topic=topic).visible_to(request.user).for_list(request.user)
+    threads = Thread.objects.filter(topic=topic).visible_to(request.user)
+    # A member who reads only some languages sees threads in those, and can reveal the rest.
+    show_all = request.GET.get("languages") == "all"
+    languages = set() if show_all else languages_read(request.user)
+    hidden_count = 0
+    if languages:
+        hidden_count = threads.exclude(language__in=languages).count()
+        threads = threads.filter(language__in=languages)
+    threads = threads.for_list(request.user)
     page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
     following = Subscription.objects.filter(user=request.user, topic=topic).exists()
-    return render(
-        request,
-        "discussions/thread_list.html",
-        {"topic": topic, "page_obj": page, "threads": page.object_list, "following": following},
-    )
+    context = {
+        "topic": topic,
+        "page_obj": page,
+        "threads": page.object_list,
+        "following": following,
+        "hidden_count": hidden_count,
+        "show_all": show_all,
+        "query_string": "languages=all" if show_all else "",
+    }
+    return render(request, "discussions/thread_list.html", context)
 
 
 def _render_thread_form(request, topic, kind, form, preview=None):
@@ -127,6 +141,7 @@ def thread_create(request, topic, kind):
         body=body,
         anonymous=data["anonymous"],
         chatham_house=data["chatham_house"],
+        language=data["language"],
     )
     messages.success(request, _("Your thread is posted."))
     return redirect(thread)
@@ -187,6 +202,7 @@ def reply_create(request, topic, pk, slug):
                     author=request.user,
                     body=form.cleaned_data["body"],
                     anonymous=form.cleaned_data["anonymous"],
+                    language=form.cleaned_data["language"],
                 )
                 messages.success(request, _("Your reply is posted."))
                 last_page = Paginator(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from library import services
 from library.forms import CsvUploadForm, regional_country_choices
@@ -361,7 +362,7 @@ class CollectionItemInline(admin.TabularInline):
 
 
 @admin.register(Collection)
-class CollectionAdmin(admin.ModelAdmin):
+class CollectionAdmin(TabbedTranslationAdmin):
     list_display = ["title", "is_published", "ordering", "item_count", "updated_at"]
     list_editable = ["is_published", "ordering"]
     list_filter = ["is_published", "updated_at"]

@@ -29,6 +29,7 @@ from library.models import (
     fold,
     folded_query,
 )
+from racop.i18n import languages_read
 from racop.models import Topic
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -59,6 +60,14 @@ class YearListField(forms.Field):
         return years
 
 
+def resource_languages_read(user):
+    """Return the library's codes of the languages the member reads only, or []."""
+    read = languages_read(user)
+    # The library writes Serbian as one language, in either script.
+    codes = {"sr" if code == "sr-latn" else code for code in read}
+    return sorted(codes & {code for code, _label in LANGUAGES})
+
+
 class LibrarySearchForm(forms.Form):
     SORTS = [("", _("Best match")), ("newest", _("Newest")), ("title", _("Title"))]
 
@@ -72,6 +81,8 @@ class LibrarySearchForm(forms.Form):
     scope = forms.MultipleChoiceField(choices=Resource.Scope.choices, required=False)
     country = forms.MultipleChoiceField(choices=country_choices, required=False)
     year = YearListField(required=False)
+    # Set once a member who reads only some languages clears that default filter.
+    all_languages = forms.BooleanField(required=False)
 
 
 FACET_CACHE_SECONDS = 120
@@ -220,6 +231,15 @@ class LibrarySearch:
         self.data = self.form.cleaned_data
         self.query = self.data.get("q", "").strip()
         self.chosen = {name: self.data.get(name) or [] for name in FACETS}
+        # A member who asked to see only the languages they read gets them as the default
+        # language filter, which they can clear like any other.
+        self.reads_only = resource_languages_read(user)
+        self.all_languages = bool(self.data.get("all_languages"))
+        self.default_languages = bool(
+            self.reads_only and not self.all_languages and not self.chosen["language"]
+        )
+        if self.default_languages:
+            self.chosen["language"] = self.reads_only
         self.audience = (
             "members" if user.is_authenticated and (user.is_member or user.is_staff) else "public"
         )
@@ -282,6 +302,8 @@ class LibrarySearch:
         state["q"] = [self.query] if self.query else []
         state["sort"] = [self.data["sort"]] if self.data.get("sort") else []
         state.update(changes)
+        if self.reads_only and not state["language"]:
+            state["all_languages"] = ["1"]
         pairs = [(name, value) for name, values in state.items() for value in values]
         return "?" + urlencode(pairs)
 
@@ -290,6 +312,14 @@ class LibrarySearch:
         value = str(value)
         values = [v for v in current if v != value] if value in current else [*current, value]
         return self.url_with(**{name: values})
+
+    @property
+    def url_with_all_languages(self):
+        return self.url_with(language=[])
+
+    def clear_url(self):
+        """Return the address without filters (keeping the words and every language)."""
+        return self.url_with(**{name: [] for name in FACETS})
 
     def query_string(self):
         """Return the state without the page, for pagination links."""

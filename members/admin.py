@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from members import services
 from members.forms import DecisionForm
@@ -258,14 +259,14 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
 
 
-class QuestionInline(admin.StackedInline):
+class QuestionInline(TranslationStackedInline):
     model = Question
     extra = 1
     fields = ["ordering", "text", "help_text", "kind", "options", "required"]
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin):
+class SurveyAdmin(TabbedTranslationAdmin):
     list_display = ["title", "audience", "opens_at", "closes_at", "results_published",
                     "results_link"]  # fmt: skip
     list_filter = ["audience", "results_published", "opens_at"]
@@ -328,7 +329,7 @@ class SurveyResponseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(TabbedTranslationAdmin):
     list_display = ["text", "survey", "kind", "required", "ordering"]
     list_filter = ["kind", "required", "survey"]
     search_fields = ["text", "survey__title"]

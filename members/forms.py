@@ -184,8 +184,8 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "country", "bio", "photo", "languages", "topics",
-                  "listing"]  # fmt: skip
+        fields = ["first_name", "last_name", "country", "bio", "photo", "languages",
+                  "only_my_languages", "topics", "listing"]  # fmt: skip
         widgets = {"bio": forms.Textarea(attrs={"rows": 5}), "listing": forms.RadioSelect}
         error_messages = {"first_name": {"required": _("Your first name is needed.")}}
 

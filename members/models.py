@@ -135,6 +135,11 @@ class User(AbstractUser):
     unread_notifications = models.PositiveIntegerField(
         _("unread notifications"), default=0, editable=False
     )
+    only_my_languages = models.BooleanField(
+        _("Show me only content in the languages I read"),
+        default=False,
+        help_text=_("Library resources and discussion threads in other languages are hidden."),
+    )
 
     objects = UserManager()
 
@@ -589,9 +594,28 @@ class Question(models.Model):
 
     @property
     def choices(self):
+        """Return the options as answers store them: the English wording, in any language."""
         if self.kind == self.Kind.SCALE:
             return ["1", "2", "3", "4", "5"]
-        return [line.strip() for line in self.options.splitlines() if line.strip()]
+        return _lines(self.options_en or self.options)
+
+    @property
+    def choice_labels(self):
+        """Return {stored option: its wording in the active language}, line by line.
+
+        A translation with a different number of lines than the English is not trusted.
+        """
+        choices = self.choices
+        if self.kind == self.Kind.SCALE:
+            return dict(zip(choices, choices, strict=True))
+        translated = _lines(self.options)
+        if len(translated) != len(choices):
+            translated = choices
+        return dict(zip(choices, translated, strict=True))
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class SurveyResponse(models.Model):

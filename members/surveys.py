@@ -24,12 +24,15 @@ class SurveyForm(forms.Form):
         for question in questions:
             required = question.required and not draft
             value = initial_answers.get(question.pk)
-            choices = [(c, c) for c in question.choices]
+            labels = question.choice_labels
+            choices = list(labels.items())
             name = f"q{question.pk}"
             if question.kind == Question.Kind.RANKING:
                 ranks = [("", "–")] + [(str(n), str(n)) for n in range(1, len(choices) + 1)]
                 for index, option in enumerate(question.choices):
-                    field = forms.ChoiceField(label=option, choices=ranks, required=required)
+                    field = forms.ChoiceField(
+                        label=labels[option], choices=ranks, required=required
+                    )
                     if value and option in value:
                         field.initial = str(value.index(option) + 1)
                     self.fields[f"{name}_{RANK_PREFIX}{index}"] = field
@@ -147,15 +150,17 @@ def survey_results(survey):
                 for position, option in enumerate(ranking):
                     points[option] += len(question.choices) - position
             top = max(points.values(), default=0)
+            labels = question.choice_labels
             result["rows"] = [
-                _row(option, points[option], top, unit="points")
+                _row(labels[option], points[option], top, unit="points")
                 for option in sorted(question.choices, key=lambda o: -points[o])
             ]
         else:
             counts = Counter()
             for value in values:
                 counts.update(value if isinstance(value, list) else [value])
-            result["rows"] = [_row(c, counts[c], len(values)) for c in question.choices]
+            labels = question.choice_labels
+            result["rows"] = [_row(labels[c], counts[c], len(values)) for c in question.choices]
         for index, row in enumerate(result["rows"]):
             row["y"] = index * 10 + 1
         result["chart_height"] = len(result["rows"]) * 10

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from pledges import services
 from pledges.models import (
@@ -16,7 +17,7 @@ from pledges.models import (
 
 
 @admin.register(PledgeVersion)
-class PledgeVersionAdmin(admin.ModelAdmin):
+class PledgeVersionAdmin(TabbedTranslationAdmin):
     list_display = ["number", "title", "published_at", "created_at"]
     list_filter = ["published_at"]
     search_fields = ["title", "text"]
@@ -73,7 +74,7 @@ class SignatureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(admin.ModelAdmin):
+class CommitmentAdmin(TabbedTranslationAdmin):
     list_display = ["number", "title", "cluster", "slug"]
     list_filter = ["cluster"]
     search_fields = ["title", "summary", "description"]

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from members.models import Membership, Organisation, User
+from pledges import demo_translations
 from pledges.feedback import demo as feedback_demo
 from pledges.models import (
     Answer,
@@ -15,6 +16,7 @@ from pledges.models import (
     ReviewComment,
     Signature,
 )
+from racop.demo_translations import translations_fill
 
 PLEDGE_V1 = """\
 We, civil-society organisations, networks and activists, join this community of practice
@@ -69,6 +71,33 @@ def _levels(seed: int, year_offset: int) -> list[int]:
     ]
 
 
+def translations_seed(v1, v2):
+    """Give the demo Pledge versions and the 12 commitments their text in every language."""
+    for language, pledge in demo_translations.PLEDGE.items():
+        common = {"title": pledge["title"], "why_it_matters": pledge["why"]}
+        for version, values in [
+            (v1, {**common, "text": pledge["text"]}),
+            (
+                v2,
+                {**common, "text": pledge["text"] + pledge["sixth"], "changes": pledge["changes"]},
+            ),
+        ]:
+            changed = translations_fill(version, language, values)
+            if changed:
+                version.save(update_fields=changed)
+    commitments = list(Commitment.objects.order_by("number"))
+    for commitment in commitments:
+        changed = []
+        for language, rows in demo_translations.COMMITMENTS.items():
+            if commitment.number <= len(rows):
+                title, summary = rows[commitment.number - 1]
+                changed += translations_fill(
+                    commitment, language, {"title": title, "summary": summary}
+                )
+        if changed:
+            commitment.save(update_fields=changed)
+
+
 def seed():
     """Create two Pledge versions, signatures, two years of assessments and a peer review."""
     now = timezone.now()
@@ -91,6 +120,7 @@ def seed():
             "published_at": now - timedelta(days=30),
         },
     )
+    translations_seed(v1, v2)
 
     representatives = {
         m.organisation_id: m.user

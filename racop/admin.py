@@ -1,10 +1,11 @@
 from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from racop.models import AuditEntry, Page, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TabbedTranslationAdmin):
     list_display = ["name", "slug", "ordering"]
     list_editable = ["ordering"]
     search_fields = ["name", "description"]
@@ -12,7 +13,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(TabbedTranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     list_filter = ["updated_at"]
     search_fields = ["title", "summary", "body"]

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from racop.demo_translations import TOPICS as TOPIC_TRANSLATIONS
+from racop.demo_translations import translations_fill
 from racop.models import Page, Topic
 
 TOPICS = [
@@ -141,6 +143,15 @@ def seed():
             slug=slug, defaults={"name": name, "description": description, "ordering": ordering}
         )
         created_topics += created
+    for topic in Topic.objects.filter(slug__in=[slug for _name, slug, _text in TOPICS]):
+        changed = []
+        for language, topics in TOPIC_TRANSLATIONS.items():
+            name, description = topics[topic.slug]
+            changed += translations_fill(
+                topic, language, {"name": name, "description": description}
+            )
+        if changed:
+            topic.save(update_fields=changed)
     values = {
         "name": settings.SITE_NAME,
         "operator": settings.SITE_OPERATOR,

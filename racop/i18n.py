@@ -15,8 +15,9 @@ from django.urls import translate_url
 from django.utils import translation
 
 # Locale → the locale whose catalogs stand in where a catalog is missing: Django and
-# allauth ship none for Montenegrin, and allauth none for Bosnian.
-FALLBACK_LOCALES = {"cnr": "sr_Latn", "bs": "hr"}
+# allauth ship none for Montenegrin, and allauth none for Bosnian; django-countries
+# ships Turkish country names as tr_TR.
+FALLBACK_LOCALES = {"cnr": "sr_Latn", "bs": "hr", "tr": "tr_TR"}
 
 EXTRA_LANG_INFO = {
     "cnr": {"bidi": False, "code": "cnr", "name": "Montenegrin", "name_local": "Crnogorski"},
@@ -82,3 +83,34 @@ def url_translate(url: str, language: str) -> str:
     own = translation.get_language_from_path(urlsplit(url).path) or settings.LANGUAGE_CODE
     with translation.override(own):
         return translate_url(url, language)
+
+
+def content_falls_back(obj, field: str, language: str | None = None) -> bool:
+    """Return whether obj's field shows the English text for want of a translation."""
+    from modeltranslation.utils import build_localized_fieldname
+
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE or language not in dict(settings.LANGUAGES):
+        return False
+    own = getattr(obj, build_localized_fieldname(field, language), None)
+    english = getattr(obj, build_localized_fieldname(field, settings.LANGUAGE_CODE), None)
+    return not own and bool(english)
+
+
+# A working language a person reads → the site languages written in it (Serbian in
+# either script; Montenegrin, Bosnian, Croatian and Serbian readers read each other's).
+READS = {"sr": {"sr", "sr-latn"}}
+
+
+def languages_read(user) -> set[str]:
+    """Return the site languages the person reads: their working languages and the site's.
+
+    Empty when the person has not asked to see only content in the languages they read.
+    """
+    if not getattr(user, "only_my_languages", False):
+        return set()
+    codes = set(dict(settings.LANGUAGES))
+    read = {user.language} if user.language else set()
+    for language in user.languages:
+        read |= READS.get(language, {language})
+    return read & codes

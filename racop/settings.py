@@ -62,6 +62,8 @@ SITE_CONTACT_EMAIL = required("SITE_CONTACT_EMAIL", "coordinators@example.org")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Before the admin, so translated fields get their tabs in the admin forms.
+    "modeltranslation",
     "racop",
     "members",
     "pledges",
@@ -207,6 +209,13 @@ LANGUAGES = [
     ("tr", _("Turkish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date and number formats for the languages Django ships none for (Montenegrin).
+FORMAT_MODULE_PATH = ["racop.formats"]
+# Content coordinators write per language (django-modeltranslation): English is the
+# source, and a missing translation shows the English text with a note.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = env("TIME_ZONE", "Europe/Belgrade")
 USE_I18N = True
 USE_TZ = True

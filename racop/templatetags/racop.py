@@ -1,5 +1,9 @@
 from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
 
+from racop.i18n import content_falls_back
 from racop.markdown import render_markdown
 
 register = template.Library()
@@ -9,3 +13,21 @@ register = template.Library()
 def markdown_filter(text):
     """Render Markdown written by people as sanitised HTML."""
     return render_markdown(text)
+
+
+@register.simple_tag
+def content_lang(obj, *fields):
+    """Return ` lang="en"` when the fields show English for want of a translation.
+
+    Screen readers then read the English text with English pronunciation.
+    """
+    if any(content_falls_back(obj, field) for field in fields):
+        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return ""
+
+
+@register.inclusion_tag("includes/translation_note.html")
+def translation_note(obj, *fields):
+    """Say so when any of the fields shows the English text for want of a translation."""
+    shown = any(content_falls_back(obj, field) for field in fields)
+    return {"shown": shown, "language": translation.get_language_info(translation.get_language())}
