@@ -10,9 +10,12 @@ from pathlib import Path
 import polib
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+# Country names in the languages django-countries ships no catalog for (mk, sq); kept apart
+# from locale/ so `make messages` leaves them alone.
+COUNTRIES_DIR = Path(__file__).resolve().parent / "locale_countries"
 
 
-def catalogs(locale_dirs=(LOCALE_DIR,)) -> list[Path]:
+def catalogs(locale_dirs=(LOCALE_DIR, COUNTRIES_DIR)) -> list[Path]:
     """Return every .po file under the locale folders."""
     return sorted(po for folder in locale_dirs for po in Path(folder).glob("*/LC_MESSAGES/*.po"))
 
@@ -23,7 +26,7 @@ def is_stale(po_path: Path) -> bool:
     return not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime
 
 
-def catalogs_compile(*, locale_dirs=(LOCALE_DIR,), changed_only=False) -> list[Path]:
+def catalogs_compile(*, locale_dirs=(LOCALE_DIR, COUNTRIES_DIR), changed_only=False) -> list[Path]:
     """Write a .mo next to each .po (only the stale ones with changed_only); return them."""
     written = []
     for po_path in catalogs(locale_dirs):

@@ -208,7 +208,7 @@ LANGUAGES = [
     ("sr", _("Serbian (Cyrillic)")),
     ("tr", _("Turkish")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "racop" / "locale_countries"]
 # Date and number formats for the languages Django ships none for (Montenegrin).
 FORMAT_MODULE_PATH = ["racop.formats"]
 # Content coordinators write per language (django-modeltranslation): English is the
