@@ -154,3 +154,17 @@ def test_catalogs_hold_every_string_of_the_source(tmp_path):
         missing = sorted(m[1] for m in extracted[locale] - committed[locale])
         stale = sorted(m[1] for m in committed[locale] - extracted[locale])
         assert (missing, stale) == ([], []), f"{locale}: run `make messages` and commit locale/"
+
+
+def test_country_names_follow_the_language():
+    from django.utils import translation
+    from django_countries import countries
+
+    catalogs_compile(changed_only=True)
+    translation.trans_real._translations = {}
+    with translation.override("mk"):
+        assert countries.name("AL") == "Албанија"
+    with translation.override("sq"):
+        assert countries.name("ME") == "Mali i Zi"
+    with translation.override("hr"):
+        assert countries.name("DE") == "Njemačka"
