@@ -160,7 +160,7 @@ def test_newcomer_becomes_a_member_and_takes_part(browser, live_server, communit
     page.get_by_role("button", name="Search").click()
     journey.check("library-search")
     facet = page.locator(".facet a").first
-    expected = re.search(r"\((\d+)\)", facet.inner_text()).group(1)
+    expected = re.search(r"\((\d+)\)", facet.text_content()).group(1)
     facet.click()
     page.wait_for_load_state()
     assert "q=accountability" in page.url and "&" in page.url
