@@ -60,6 +60,8 @@ def row_counts():
         tables = [row[0] for row in cursor.fetchall()]
         counts = {}
         for table in tables:
-            cursor.execute(f'SELECT count(*) FROM "{table}"')
+            # Names come from the database's own catalogue, quoted as identifiers.
+            query = f"SELECT count(*) FROM {connection.ops.quote_name(table)}"  # nosec B608
+            cursor.execute(query)
             counts[table] = cursor.fetchone()[0]
     return counts
