@@ -136,6 +136,7 @@ def test_moving_a_thread_in_the_admin_is_recorded(coordinator_client, coordinato
             "title": thread.title,
             "slug": thread.slug,
             "body": thread.body,
+            "language": thread.language,
             "revisions-TOTAL_FORMS": "0",
             "revisions-INITIAL_FORMS": "0",
         },
@@ -151,7 +152,7 @@ def test_event_times_are_typed_in_the_events_time_zone(coordinator_client):
     response = coordinator_client.post(
         reverse("admin:discussions_event_add"),
         {
-            "title": "Istanbul meeting",
+            "title_en": "Istanbul meeting",
             "slug": "istanbul-meeting",
             "format": "in-person",
             "visibility": "public",
