@@ -576,11 +576,12 @@ def generate(sizes, rng):
                 i % 40 == 0,
                 now - timedelta(seconds=i),
                 "",
+                "en",
             )
 
     copy(
         Reply,
-        ["thread_id", "body", "author_id", "anonymous", "created_at", "hidden_reason"],
+        ["thread_id", "body", "author_id", "anonymous", "created_at", "hidden_reason", "language"],
         reply_rows(),
         "replies",
     )
