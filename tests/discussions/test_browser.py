@@ -1,6 +1,7 @@
 """Key journeys of the safe space and convenings in a real browser (headless Chromium)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from discussions import services
 from discussions.models import Thread
@@ -30,7 +31,7 @@ def test_member_previews_posts_and_replies_as_a_community_member(page, member, p
     assert page.get_by_label("Title").input_value() == "What went wrong with our survey"
     page.get_by_role("button", name="Post", exact=True).click()
     page.wait_for_url(f"**/discussions/{topic.slug}/*-what-went-wrong-with-our-survey/")
-    assert page.get_by_role("heading", name="What went wrong with our survey").is_visible()
+    expect(page.get_by_role("heading", name="What went wrong with our survey")).to_be_visible()
 
     page.get_by_label("Your reply").fill("And nobody answered the last page.")
     page.get_by_label("Post as “a community member”").check()
@@ -49,9 +50,9 @@ def test_member_joins_the_waiting_list_and_gets_the_freed_seat(page, member, pas
     page.goto("/events/")
     page.get_by_role("link", name="Small workshop").click()
     page.get_by_role("button", name="Join the waiting list").click()
-    assert page.get_by_text("you are on the waiting list").first.is_visible()
+    expect(page.get_by_text("you are on the waiting list").first).to_be_visible()
     assert "secret-room" not in page.content()
     services.event_cancel(event=event, user=first)
     page.reload()
-    assert page.get_by_text("You are registered.").first.is_visible()
-    assert page.get_by_role("link", name="https://meet.example.org/secret-room").is_visible()
+    expect(page.get_by_text("You are registered.").first).to_be_visible()
+    expect(page.get_by_role("link", name="https://meet.example.org/secret-room")).to_be_visible()

@@ -1,6 +1,7 @@
 """The action plan's key journey in a real browser, with an accessibility check."""
 
 import pytest
+from playwright.sync_api import expect
 
 from discussions.plan.models import Proposal
 from tests.accessibility import axe_violations
@@ -38,14 +39,14 @@ def test_member_proposes_another_supports_coordinator_accepts(page, password):
     assert axe_violations(page) == []
     page.get_by_role("button", name="Submit the proposal").click()
     page.wait_for_url("**/plan/proposals/*/")
-    assert page.get_by_role("heading", name="Peer exchange on publishing budgets").is_visible()
+    expect(page.get_by_role("heading", name="Peer exchange on publishing budgets")).to_be_visible()
     log_out(page)
 
     log_in(page, supporter, password)
     page.goto("/plan/proposals/")
     page.get_by_role("link", name="Peer exchange on publishing budgets").click()
     page.get_by_role("button", name="Support this proposal").click()
-    assert page.get_by_text("You support this proposal.").first.is_visible()
+    expect(page.get_by_text("You support this proposal.").first).to_be_visible()
     assert axe_violations(page) == []
     log_out(page)
 
@@ -53,7 +54,7 @@ def test_member_proposes_another_supports_coordinator_accepts(page, password):
     page.goto(Proposal.objects.get().get_absolute_url())
     page.get_by_label("Accept into the plan").check()
     page.get_by_role("button", name="Save the decision").click()
-    assert page.get_by_text("the proposer is told").is_visible()
+    expect(page.get_by_text("the proposer is told")).to_be_visible()
     page.goto("/plan/")
-    assert page.get_by_role("heading", name="Peer exchange on publishing budgets").is_visible()
+    expect(page.get_by_role("heading", name="Peer exchange on publishing budgets")).to_be_visible()
     assert axe_violations(page) == []

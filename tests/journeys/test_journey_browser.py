@@ -18,6 +18,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from discussions.models import Registration, Reply, Thread
 from members.models import User
@@ -165,7 +166,7 @@ def test_newcomer_becomes_a_member_and_takes_part(browser, live_server, communit
     page.wait_for_load_state()
     assert "q=accountability" in page.url and "&" in page.url
     assert page.locator("#results-heading").inner_text().split()[0] == expected
-    assert page.get_by_role("link", name=re.compile("^Remove filter")).is_visible()
+    expect(page.get_by_role("link", name=re.compile("^Remove filter"))).to_be_visible()
     journey.check("library-facet")
 
     # … posts in a discussion, then replies as "a community member".
@@ -190,7 +191,7 @@ def test_newcomer_becomes_a_member_and_takes_part(browser, live_server, communit
     journey.check("events")
     page.get_by_role("link", name=event.title).first.click()
     page.get_by_role("button", name="Register").click()
-    assert page.get_by_text("You are registered.").first.is_visible()
+    expect(page.get_by_text("You are registered.").first).to_be_visible()
     journey.check("registered")
     with page.expect_download() as download:
         page.get_by_role("link", name="Add to calendar").click()

@@ -1,6 +1,7 @@
 """The library's key journeys in a real browser."""
 
 import pytest
+from playwright.sync_api import expect
 
 from library.models import Resource
 from tests.factories import ResourceFactory
@@ -17,12 +18,12 @@ def test_visitor_searches_and_narrows_down_without_javascript(browser, live_serv
     page.goto("/library/")
     page.get_by_label("Search the library").fill("drustvo")
     page.get_by_role("button", name="Search").click()
-    assert page.get_by_role("heading", name="2 resources").is_visible()
+    expect(page.get_by_role("heading", name="2 resources")).to_be_visible()
     page.locator(".facet a", has_text="Guide").click()
-    assert page.get_by_role("heading", name="1 resource").is_visible()
+    expect(page.get_by_role("heading", name="1 resource")).to_be_visible()
     assert "type=guide" in page.url
     page.get_by_role("link", name="Remove filter Type: Guide").click()
-    assert page.get_by_role("heading", name="2 resources").is_visible()
+    expect(page.get_by_role("heading", name="2 resources")).to_be_visible()
     context.close()
 
 
@@ -34,10 +35,10 @@ def test_member_suggests_a_resource(page, member, password):
     page.wait_for_url("**/library/suggest/")
     page.get_by_label("Title").fill("Our open budget")
     page.get_by_role("button", name="Send the suggestion").click()
-    assert page.get_by_text("Give a link, upload a file, or both.").is_visible()
+    expect(page.get_by_text("Give a link, upload a file, or both.")).to_be_visible()
     assert page.get_by_label("Title").input_value() == "Our open budget"
     page.get_by_label("Link").fill("https://example.org/budget")
     page.get_by_role("button", name="Send the suggestion").click()
     page.wait_for_url("**/library/suggestions/")
-    assert page.get_by_role("cell", name="In review").is_visible()
+    expect(page.get_by_role("cell", name="In review")).to_be_visible()
     assert Resource.objects.get().status == "in_review"

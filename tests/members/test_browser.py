@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from members.models import JoinApplication, User
 from members.services import application_approve
@@ -40,7 +41,7 @@ def test_join_verify_approve_member(page, coordinator):
     fill_application(page, organisation="Niš Civic Lab")
     page.get_by_role("button", name="Send my application").click()
     # Consent was forgotten: the error is next to it and nothing typed is lost.
-    assert page.locator("#id_consent_error").get_by_text("To join, accept").is_visible()
+    expect(page.locator("#id_consent_error").get_by_text("To join, accept")).to_be_visible()
     assert page.get_by_label("Why do you want to join?").input_value() == "To learn from peers."
     assert page.get_by_label("Serbian").is_checked()
     assert page.locator("#id_password1").input_value() == "a long pass phrase 2026"
@@ -55,15 +56,15 @@ def test_join_verify_approve_member(page, coordinator):
     page.goto("/" + link.split("/", 3)[3])
     page.get_by_role("button", name="Confirm").click()
     page.wait_for_url("**/join/status/")
-    assert page.get_by_text("Pending").first.is_visible()
+    expect(page.get_by_text("Pending").first).to_be_visible()
 
     application = JoinApplication.objects.get(user__email="ana@example.org")
     application_approve(application=application, by=coordinator)
     page.reload()
-    assert page.get_by_text("Welcome to the community").is_visible()
+    expect(page.get_by_text("Welcome to the community")).to_be_visible()
     assert User.objects.get(email="ana@example.org").is_member
     page.goto("/members/")
-    assert page.get_by_role("link", name="Niš Civic Lab").is_visible()
+    expect(page.get_by_role("link", name="Niš Civic Lab")).to_be_visible()
 
 
 def test_existing_organisation_becomes_a_request_to_join_it(page):
@@ -72,7 +73,7 @@ def test_existing_organisation_becomes_a_request_to_join_it(page):
     fill_application(page, organisation="civic initiatives network, serbia")
     page.get_by_label("I accept the code of conduct").check()
     page.get_by_role("button", name="Send my application").click()
-    assert page.get_by_text("is already part of the community").is_visible()
+    expect(page.get_by_text("is already part of the community")).to_be_visible()
     assert page.locator("#id_password1").input_value() == "a long pass phrase 2026"
     page.get_by_label("Yes, ask to join this organisation").check()
     page.get_by_role("button", name="Send my application").click()

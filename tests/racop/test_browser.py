@@ -1,6 +1,7 @@
 """Key journeys of the site frame in a real browser (headless Chromium)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from racop.models import Page
 
@@ -18,7 +19,7 @@ def test_visitor_reads_home_and_about_by_keyboard(page):
     assert page.evaluate("location.hash") == "#main"
     page.get_by_role("link", name="How the community works").click()
     page.wait_for_url("**/about/")
-    assert page.get_by_role("heading", name="How it works").is_visible()
+    expect(page.get_by_role("heading", name="How it works")).to_be_visible()
 
 
 def test_member_logs_in_and_out(page, member, password):
@@ -32,7 +33,7 @@ def test_member_logs_in_and_out(page, member, password):
     menu.click()
     page.get_by_role("button", name="Log out").click()
     page.wait_for_load_state()
-    assert page.get_by_role("link", name="Log in").is_visible()
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
 
 
 def test_no_horizontal_scrolling_on_a_small_phone(browser, live_server):
