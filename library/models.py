@@ -158,6 +158,38 @@ def folded_query(text):
     return SearchQuery(Fold(Value(text)), search_type="websearch", config=SEARCH_CONFIG)
 
 
+class HasWords(Func):
+    """True where a search vector holds every word a web-search query asks for.
+
+    What the search index answers without reading the rows: phrases are loosened to "all
+    these words, in any order" and words to leave out are dropped (PostgreSQL's
+    querytree()); a query of only words to leave out ("-donors") keeps every row. The exact
+    query is then checked on the few candidates only. Lexemes are quoted in a tsquery's
+    text and hold no "<", so only the phrase operators (<->, <N>) are replaced. Everything
+    but the vector is a constant, so the planner folds it and estimates with the real words.
+    """
+
+    output_field = models.BooleanField()
+
+    def __init__(self, vector, text):
+        super().__init__(F(vector), Fold(Value(text)))
+
+    def as_sql(self, compiler, connection, **extra):
+        vector, vector_params = compiler.compile(self.source_expressions[0])
+        text, text_params = compiler.compile(self.source_expressions[1])
+        tree = f"querytree(websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, {text}))"
+        sql = (
+            f"({tree} = 'T' OR {vector} @@"
+            f" regexp_replace({tree}, '<(-|[0-9]+)>', '&', 'g')::tsquery)"
+        )
+        return sql, (*text_params, *vector_params, *text_params)
+
+
+def has_words(text):
+    """Return the condition: the resource holds every word of the query (see HasWords)."""
+    return HasWords("search_vector", text)
+
+
 class ResourceQuerySet(models.QuerySet):
     def published(self):
         """Return published resources."""

@@ -9,12 +9,12 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchRank
+from django.contrib.postgres.search import SearchRank, SearchVectorExact
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.validators import validate_slug
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -28,11 +28,15 @@ from library.models import (
     country_choices,
     fold,
     folded_query,
+    has_words,
 )
 from racop.i18n import languages_read
 from racop.models import Topic
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# What the search index cannot answer alone: a phrase in quotes, words joined by punctuation
+# (e-mail, don't), which PostgreSQL also reads as a phrase, and a word left out (-donors).
+NEEDS_POSITIONS = re.compile(r'"|\w[^\w\s]+\w|(?:^|\s)-')
 
 
 class SlugListField(forms.Field):
@@ -141,14 +145,13 @@ COLUMN_CONDITIONS = {
 TOP_TAGS = 20
 
 
-def _facet_sql(candidates, chosen, content_type_id, capped=None):
+def _facet_sql(candidates, chosen, content_type_id, *, matching=False):
     """Return one statement that counts every facet under the other facets' filters.
 
-    Rows: (facet, value, label, sort key, count), and a row "capped" whose count is 1 when
-    more resources matched than were counted.
+    Rows: (facet, value, label, sort key, count); with matching, also ("match", id, ...)
+    for each candidate that passes every filter.
     """
     candidates_sql, candidates_params = candidates
-    capped_sql, capped_params = capped or ("", [])
     conditions = {}
     for name, values in chosen.items():
         if values:
@@ -195,14 +198,15 @@ def _facet_sql(candidates, chosen, content_type_id, capped=None):
         f" GROUP BY 2, 3 ORDER BY 5 DESC, 3 LIMIT {TOP_TAGS}) AS tags"
     )
     params += [content_type_id, *p]
-    if capped_sql:
-        more = f"SELECT 'capped', NULL, NULL, 0, count(*) FROM ({capped_sql}) AS more"  # nosec B608
-        parts.append(more)
+    if matching:
+        sql, p = where(None)
+        parts.append(f"SELECT 'match', c.id::text, NULL, 0, 0 FROM c WHERE {sql}")  # nosec B608
+        params += p
     # Column names and SQL fragments are this module's own; every value goes as a parameter.
     statement = f"WITH c AS MATERIALIZED ({candidates_sql}) " + " UNION ALL ".join(  # nosec B608
         f"({part})" for part in parts
     )
-    return statement, [*candidates_params, *params, *capped_params]
+    return statement, [*candidates_params, *params]
 
 
 @dataclass
@@ -219,6 +223,12 @@ class Facet:
     name: str
     label: str
     values: list[FacetValue] = field(default_factory=list)
+
+
+def best_match(match):
+    """Sort key of a (id, rank, published) match: best rank, then newest, then oldest id."""
+    pk, rank, published = match
+    return (-rank, -published.timestamp() if published else float("inf"), pk)
 
 
 class LibrarySearch:
@@ -244,46 +254,83 @@ class LibrarySearch:
             "members" if user.is_authenticated and (user.is_member or user.is_staff) else "public"
         )
         base = Resource.objects.published().visible_to(user)
-        if self.query:
-            base = base.filter(search_vector=folded_query(self.query))
-        self.base = base
+        # With words, what the index answers alone: every word present, in any order. The
+        # exact query (phrases in quotes keep their word order) is checked on the capped
+        # candidates only, so a phrase of common words never re-reads the whole library.
+        self.base = base.filter(has_words(self.query)) if self.query else base
         self.cap = settings.LIBRARY_SEARCH_CAP
         self.capped = False
+        self._matched = None
+        self._counted = None
         self.conditions = {
             name: facet_filter(name, values) for name, values in self.chosen.items() if values
         }
 
-    def candidates(self):
-        """Return what is searched, ranked and counted: with words, only the first matches.
+    def _matches(self):
+        """Return the capped matches as (id, rank, published) tuples, from one scan.
 
-        Ranking every resource that holds a common word would cost a scan of the library;
-        the cap keeps a search fast at any size, and the page says when it applied.
+        With words, only the first LIBRARY_SEARCH_CAP resources holding all of them are
+        read, ranked and counted: ranking every resource that holds a common word would
+        cost a scan of the library. A phrase ("civil society") or a joined word (e-mail)
+        is checked on those candidates only. The page says when the cap applied.
         """
+        if self._matched is None:
+            exact = folded_query(self.query)
+            check = (
+                SearchVectorExact(F("search_vector"), exact)
+                if NEEDS_POSITIONS.search(self.query)
+                else Value(True)
+            )
+            rows = list(
+                self.base.order_by()
+                .annotate(rank=SearchRank(F("search_vector"), exact), exact=check)
+                .values_list("pk", "rank", "published_at", "exact")[: self.cap + 1]
+            )
+            self.capped = len(rows) > self.cap
+            self._matched = [row[:3] for row in rows[: self.cap] if row[3]]
+        return self._matched
+
+    def candidates(self):
+        """Return what is counted: everything visible, or with words the capped matches."""
         if not self.query:
             return self.base
-        first = self.base.order_by().values("pk")[: self.cap]
-        return Resource.objects.filter(pk__in=first)
+        return Resource.objects.filter(pk__in=[pk for pk, _rank, _published in self._matches()])
 
-    def results(self):
-        """Return the matching resources in the chosen order, ready for cards."""
-        queryset = self.candidates().filter(*self.conditions.values()).for_list()
+    def _ranked_ids(self):
+        """Return the ids of the capped matches under the filters, in the chosen order."""
+        matches = self._matches()
+        if self.conditions:
+            # Which matches pass the filters comes with the facet counts, in one statement.
+            kept = self._counts()[2]
+            matches = [row for row in matches if row[0] in kept]
         sort = self.data.get("sort")
         if sort == "title":
-            return queryset.order_by("title", "pk")
-        if self.query and sort != "newest":
-            rank = SearchRank(F("search_vector"), folded_query(self.query))
-            return queryset.annotate(rank=rank).order_by(
-                "-rank", F("published_at").desc(nulls_last=True), "pk"
+            ids = [pk for pk, _r, _p in matches]
+            return list(
+                Resource.objects.filter(pk__in=ids)
+                .order_by("title", "pk")
+                .values_list("pk", flat=True)
             )
+        if sort == "newest":  # the library's own order: newest first, undated last
+            dated = sorted((r for r in matches if r[2]), key=lambda r: (r[2], r[0]), reverse=True)
+            undated = sorted((r for r in matches if not r[2]), key=lambda r: r[0], reverse=True)
+            return [pk for pk, _r, _p in dated + undated]
+        # Best match: the highest rank, then the newest, then the first added.
+        return [pk for pk, _r, _p in sorted(matches, key=best_match)]
+
+    def results(self):
+        """Return the matching resources in the chosen order, ready for cards (no words)."""
+        queryset = self.base.filter(*self.conditions.values()).for_list()
+        if self.data.get("sort") == "title":
+            return queryset.order_by("title", "pk")
         return queryset
 
     def page(self, number, per_page):
-        """Return one page of results. With words, the ranked ids come in one query and
-        only the page's resources are loaded, so nothing is counted twice."""
+        """Return one page of results. With words, the ranked ids come from the capped
+        matches and only the page's resources are loaded, so nothing is counted twice."""
         if not self.query:
             return Paginator(self.results(), per_page).get_page(number)
-        ids = list(self.results().values_list("pk", flat=True))
-        page = Paginator(ids, per_page).get_page(number)
+        page = Paginator(self._ranked_ids(), per_page).get_page(number)
         loaded = Resource.objects.filter(pk__in=page.object_list).for_list().in_bulk()
         page.object_list = [loaded[pk] for pk in page.object_list]
         return page
@@ -362,33 +409,42 @@ class LibrarySearch:
         }
 
     def _counts(self):
-        """Return each facet's counts under the other facets' filters, in one query, and
-        the names of the topics and tags counted."""
+        """Return each facet's counts under the other facets' filters, the names of the
+        topics and tags counted and, with words and filters, the ids of the matches that
+        pass every filter: all in one query, run once per search."""
+        if self._counted is None:
+            self._counted = self._count()
+        return self._counted
+
+    def _count(self):
         columns = ["id", "type", "scope", "year", "languages", "countries", "commitments"]
-        candidates = self.candidates().order_by().values(*columns).query.sql_with_params()
-        capped = None
         if self.query:
-            more = self.base.order_by().values("pk")[self.cap : self.cap + 1]
-            capped = more.query.sql_with_params()
+            # The capped matches by id: the scan that found them is not run again.
+            candidates = (
+                f"SELECT {', '.join(columns)} FROM library_resource WHERE id = ANY(%s)",  # nosec B608 - own column names
+                [[pk for pk, _rank, _published in self._matches()]],
+            )
+        else:
+            candidates = self.base.order_by().values(*columns).query.sql_with_params()
         content_type_id = ContentType.objects.get_for_model(Resource).pk
-        statement, params = _facet_sql(candidates, self.chosen, content_type_id, capped)
+        matching = bool(self.query and self.conditions)
+        statement, params = _facet_sql(candidates, self.chosen, content_type_id, matching=matching)
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
             rows = cursor.fetchall()
         counts = {name: {} for name in FACETS}
         names = {"topic": {}, "tag": {}}
+        kept = {int(row[1]) for row in rows if row[0] == "match"}
+        rows = [row for row in rows if row[0] != "match"]
         rows.sort(
             key=lambda row: (row[3], -row[4] if row[0] == "tag" else 0, row[2] or row[1] or "")
         )
         for name, value, label, _sort, count in rows:
-            if name == "capped":
-                self.capped = bool(count)
-                continue
             counts[name][value] = count
             if label is not None:
                 names[name][value] = label
         counts["commitment"] = dict(sorted(counts["commitment"].items(), key=lambda kv: int(kv[0])))
-        return counts, names
+        return counts, names, kept
 
     def facets(self):
         """Return every facet with its values, counts and links.
@@ -397,13 +453,13 @@ class LibrarySearch:
         cached briefly; with words they cover the capped matches and are always fresh.
         """
         if self.query:
-            counts, names = self._counts()
+            counts, names, _kept = self._counts()
         else:
             state = hashlib.sha256(self.query_string().encode()).hexdigest()[:32]
             key = f"library:facet-counts:{self.audience}:{state}"
             counts, names = cache.get(key) or (None, None)
             if counts is None:
-                counts, names = self._counts()
+                counts, names, _kept = self._counts()
                 cache.set(key, (counts, names), FACET_CACHE_SECONDS)
         self._names = names
         labels = {

@@ -1,7 +1,10 @@
 """A search ranks and counts only the first matches, and says so; its queries stay few."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import ResourceFactory, TopicFactory
 
@@ -72,3 +75,58 @@ def test_a_query_of_only_operators_or_symbols_is_no_error(client):
     budget_guides(2)
     for q in ['"', "-", "or", "!!!", "a & b | c", "((", "-budget"]:
         assert client.get(LIST, {"q": q}).status_code == 200
+
+
+def titles(client, **params):
+    return [resource.title for resource in client.get(LIST, params).context["resources"]]
+
+
+def test_a_phrase_keeps_its_word_order(client):
+    ResourceFactory(title="Civil society organisations", published_at=None)
+    ResourceFactory(title="Organisations of a civil society", published_at=None)
+    assert titles(client, q='"civil society organisations"') == ["Civil society organisations"]
+    assert len(titles(client, q="civil society organisations")) == 2
+
+
+def test_a_phrase_is_checked_only_among_the_capped_matches_and_the_page_says_so(client, settings):
+    settings.LIBRARY_SEARCH_CAP = 2
+    for title in ["Society of civil servants", "Civil rights society", "Civil society at work"]:
+        ResourceFactory(title=title)
+    response = client.get(LIST, {"q": '"civil society"'})
+    found = [resource.title for resource in response.context["resources"]]
+    # Only the first two resources holding both words are read; the phrase is looked for
+    # among them.
+    assert set(found) <= {"Civil society at work"}
+    assert "Many resources match these words" in response.content.decode()
+
+
+def test_words_left_out_are_left_out_even_alone(client):
+    ResourceFactory(title="Budget and gender")
+    ResourceFactory(title="Budget monitoring")
+    ResourceFactory(title="Youth work")
+    assert titles(client, q="budget -gender") == ["Budget monitoring"]
+    assert sorted(titles(client, q="-gender")) == ["Budget monitoring", "Youth work"]
+
+
+def test_a_joined_word_is_found_whole(client):
+    ResourceFactory(title="A beneficiaries-charter for schools")
+    ResourceFactory(title="Charter of the beneficiaries")
+    assert titles(client, q="beneficiaries-charter") == ["A beneficiaries-charter for schools"]
+
+
+def test_search_results_follow_the_chosen_order(client):
+    now = timezone.now()
+    ResourceFactory(title="B budget", summary="budget budget", published_at=now - timedelta(3))
+    ResourceFactory(title="A budget", published_at=now - timedelta(2))
+    ResourceFactory(title="C budget", published_at=now - timedelta(1))
+    assert titles(client, q="budget", sort="title") == ["A budget", "B budget", "C budget"]
+    assert titles(client, q="budget", sort="newest") == ["C budget", "A budget", "B budget"]
+    assert titles(client, q="budget") == ["B budget", "C budget", "A budget"]
+
+
+def test_words_and_filters_together_show_what_passes_every_filter(client):
+    topic = TopicFactory()
+    ResourceFactory(title="Budget guide", type="guide").topics.add(topic)
+    ResourceFactory(title="Budget toolkit", type="toolkit").topics.add(topic)
+    ResourceFactory(title="Budget guide elsewhere", type="guide")
+    assert titles(client, q="budget", type="guide", topic=topic.slug) == ["Budget guide"]
