@@ -118,6 +118,15 @@ class Thread(models.Model):
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    # Library resources the post or its visible replies link to, kept in step by
+    # discussions/links.py, so a resource page finds its threads without reading every post.
+    linked_resources = models.ManyToManyField(
+        "library.Resource",
+        related_name="linked_threads",
+        blank=True,
+        editable=False,
+        verbose_name=_("linked resources"),
+    )
 
     objects = ThreadQuerySet.as_manager()
 

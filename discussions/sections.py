@@ -1,7 +1,5 @@
 """Blocks this app adds to the home page and to topic pages, each in a few fixed queries."""
 
-from django.db.models import Q
-
 from discussions.models import ActionItem, Event, Thread
 
 HOME_EVENTS = 3
@@ -42,15 +40,10 @@ def resource_threads(request, resource, **kwargs):
     user = request.user
     if not (user.is_authenticated and (user.is_member or user.is_staff)):
         return {"threads": []}
-    path = resource.get_absolute_url()
     threads = (
         Thread.objects.visible_to(user)
-        .filter(
-            Q(body__contains=path)
-            | Q(replies__body__contains=path, replies__deleted_at=None, replies__hidden_at=None)
-        )
+        .filter(linked_resources=resource)
         .select_related("topic")
-        .distinct()
         .order_by("-last_activity_at")[:RESOURCE_THREADS]
     )
     return {"threads": list(threads)}

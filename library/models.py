@@ -8,7 +8,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
-from django.db.models import Count, F, Func, Q, Value
+from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from racop.models import Topic
 
@@ -205,10 +207,13 @@ class ResourceQuerySet(models.QuerySet):
         """Return what the user may open: visible published ones, their own, all for staff."""
         if user.is_authenticated and user.is_staff:
             return self
-        visible = self.published().visible_to(user)
-        if user.is_authenticated:
-            return self.filter(Q(pk__in=visible.values("pk")) | Q(added_by=user))
-        return visible
+        if not user.is_authenticated:
+            return self.published().visible_to(user)
+        # Plain conditions (not "pk in a sub-select"), so a look-up by slug stays on its index.
+        visible = Q(status=Resource.Status.PUBLISHED)
+        if not (user.is_member or user.is_staff):
+            visible &= Q(visibility=Resource.Visibility.PUBLIC)
+        return self.filter(visible | Q(added_by=user))
 
     def developments(self):
         """Return news on regional and global developments."""
@@ -249,20 +254,56 @@ class ResourceQuerySet(models.QuerySet):
         )
 
     def related_to(self, resource):
-        """Return other resources sharing topics or tags with this one, closest first."""
+        """Return other resources sharing topics or tags with this one, closest first.
+
+        Only the newest RELATED_CANDIDATES resources of each shared topic and tag are
+        weighed, so the cost stays the same however large a topic grows.
+        """
         topic_ids = [topic.pk for topic in resource.topics.all()]
         tag_ids = [tag.pk for tag in resource.tags.all()]
         if not topic_ids and not tag_ids:
             return self.none()
-        shared = Count("topics", filter=Q(topics__in=topic_ids), distinct=True) + Count(
-            "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+        candidates = RawSQL(
+            "SELECT x.id FROM unnest(%s::bigint[]) AS t(topic_id), LATERAL (SELECT"
+            " rt.resource_id AS id FROM library_resource_topics rt WHERE rt.topic_id ="
+            " t.topic_id ORDER BY rt.resource_id DESC LIMIT %s) AS x UNION SELECT y.id FROM"
+            " unnest(%s::bigint[]) AS g(tag_id), LATERAL (SELECT ti.object_id AS id FROM"
+            " taggit_taggeditem ti JOIN django_content_type ct ON ct.id = ti.content_type_id"
+            " AND ct.app_label = 'library' AND ct.model = 'resource' WHERE ti.tag_id ="
+            " g.tag_id ORDER BY ti.object_id DESC LIMIT %s) AS y",
+            [topic_ids, RELATED_CANDIDATES, tag_ids, RELATED_CANDIDATES],
         )
+        shared_topics = (
+            Resource.topics.through.objects.filter(
+                resource_id=OuterRef("pk"), topic_id__in=topic_ids
+            )
+            .order_by()
+            .values("resource_id")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        shared_tags = (
+            TaggedItem.objects.filter(
+                object_id=OuterRef("pk"),
+                content_type__app_label="library",
+                content_type__model="resource",
+                tag_id__in=tag_ids,
+            )
+            .order_by()
+            .values("object_id")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        shared = Coalesce(Subquery(shared_topics), 0) + Coalesce(Subquery(shared_tags), 0)
         return (
-            self.exclude(pk=resource.pk)
-            .filter(Q(topics__in=topic_ids) | Q(tagged_items__tag_id__in=tag_ids))
+            self.filter(pk__in=candidates)
+            .exclude(pk=resource.pk)
             .annotate(shared=shared)
             .order_by("-shared", F("published_at").desc(nulls_last=True))
         )
+
+
+RELATED_CANDIDATES = 50
 
 
 class Resource(models.Model):

@@ -76,10 +76,14 @@ def _m2m_changed(sender, instance, action, **kwargs):
 
 
 class VisitorPageCacheMiddleware:
-    """Serve visitors' pages from the shared cache.
+    """Serve visitors' pages from the shared cache, before most of the middleware runs.
 
-    Placed after LanguagePreferenceMiddleware, which still sends a first-time visitor to
-    their language's address when the page comes from the cache.
+    Placed right after GZipMiddleware: a page served from the cache skips sessions, locale,
+    CSRF, authentication and the rest, and carries the headers they had set when it was
+    stored. The language is the address's (English without a prefix, as LocaleMiddleware
+    decides with i18n_patterns). A first-time visitor whom LanguagePreferenceMiddleware
+    would send to another language's address is never served from here. An entry is
+    stored with the cache's version and read with it in one round trip.
     """
 
     def __init__(self, get_response):
@@ -93,29 +97,41 @@ class VisitorPageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
             and not request.path_info.startswith(("/admin/", "/accounts/", "/bench/"))
+            and not self.would_redirect(request)
+        )
+
+    @staticmethod
+    def language(request):
+        return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+    @staticmethod
+    def would_redirect(request):
+        """Whether LanguagePreferenceMiddleware may send this visitor to another language."""
+        return (
+            settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+            and not translation.get_language_from_path(request.path_info)
+            and translation.get_language_from_request(request) != settings.LANGUAGE_CODE
         )
 
     def key(self, request):
         return ":".join(
-            [
-                "pagecache",
-                str(version()),
-                translation.get_language() or "",
-                request.get_host(),
-                request.get_full_path(),
-            ]
+            ["pagecache", self.language(request), request.get_host(), request.get_full_path()]
         )
 
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
         key = self.key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
+        found = cache.get_many([VERSION_KEY, key])
+        current = found.get(VERSION_KEY)
+        if current is None:
+            current = version()
+        stored_version, response = found.get(key) or (None, None)
+        if response is not None and stored_version == current:
+            return response
         response = self.get_response(request)
         if self.storable(request, response):
-            cache.set(key, response, self.seconds)
+            cache.set(key, (current, response), self.seconds)
         return response
 
     @staticmethod

@@ -94,13 +94,14 @@ MIDDLEWARE = [
     # Pages compressed (whitenoise serves static files already compressed); see
     # docs/performance.md "Lighthouse" on why BREACH does not apply.
     "django.middleware.gzip.GZipMiddleware",
+    # Visitors' pages from the shared cache, before sessions, locale, CSRF and the rest.
+    "racop.pagecache.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "racop.middleware.LanguagePreferenceMiddleware",
-    "racop.pagecache.VisitorPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

@@ -52,5 +52,39 @@ def test_resource_page_query_count_is_flat_with_mentions(
     for _ in range(size):
         ReplyFactory(body=resource.get_absolute_url())
     client.force_login(member)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         assert client.get(resource.get_absolute_url()).status_code == 200
+
+
+def linked(resource):
+    return list(resource.linked_threads.values_list("title", flat=True))
+
+
+def test_links_follow_edits_hiding_restoring_and_deleting(coordinator, resource):
+    from discussions import services
+
+    thread = ThreadFactory(title="Budgets", body="Nothing linked yet.")
+    reply = ReplyFactory(
+        thread=thread, body=f"Try https://racop.example.org{resource.get_absolute_url()}"
+    )
+    assert linked(resource) == ["Budgets"]
+    services.post_hide(post=reply, by=coordinator, reason="Off topic")
+    assert linked(resource) == []
+    services.post_restore(post=reply, by=coordinator)
+    assert linked(resource) == ["Budgets"]
+    services.post_delete(post=reply, by=reply.author)
+    assert linked(resource) == []
+    services.post_edit(post=thread, by=thread.author, body=f"See {resource.get_absolute_url()}")
+    assert linked(resource) == ["Budgets"]
+    services.post_edit(post=thread, by=thread.author, body="Changed my mind.")
+    assert linked(resource) == []
+
+
+def test_a_link_in_another_language_counts(resource):
+    ThreadFactory(title="На македонски", body=f"Видете /mk/library/{resource.slug}/ тука.")
+    assert linked(resource) == ["На македонски"]
+
+
+def test_addresses_that_are_no_resource_link_nothing(resource):
+    ThreadFactory(title="Suggestions", body="Send yours at /library/suggest/ please.")
+    assert linked(resource) == []

@@ -95,3 +95,30 @@ def test_the_cache_is_off_when_configured_so(settings):
     settings.VISITOR_PAGE_CACHE_SECONDS = 0
     Client().get("/library/")
     assert queries_for(Client(), "/library/") > 0
+
+
+@pytest.mark.django_db
+def test_a_cached_page_still_sends_a_first_time_visitor_to_their_language(page_cache, settings):
+    Client().get("/library/")
+    assert queries_for(Client(), "/library/") == 0
+    macedonian = Client(headers={"Accept-Language": "mk"}).get("/library/")
+    assert macedonian.status_code == 302
+    assert macedonian["Location"] == "/mk/library/"
+    # Once they chose English, the cached English page is theirs.
+    chosen = Client(headers={"Accept-Language": "mk"})
+    chosen.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert queries_for(chosen, "/library/") == 0
+
+
+@pytest.mark.django_db
+def test_a_page_from_the_cache_has_the_headers_and_language_of_the_first(page_cache):
+    published(title="Feedback loops in Tetovo")
+    first = Client().get("/mk/library/")
+    second = Client().get("/mk/library/")
+    assert second.content == first.content
+    assert "Tetovo" in second.content.decode()
+    for header in ["Content-Language", "Vary", "Content-Security-Policy", "X-Frame-Options"]:
+        assert second.headers.get(header) == first.headers.get(header), header
+    assert second["Content-Language"] == "mk"
+    english = Client().get("/library/")
+    assert english["Content-Language"] == "en"
