@@ -60,3 +60,13 @@ class LibraryConfig(AppConfig):
                 shared=True,
             ),
         )
+        sections.register(
+            library_sections.resource_sections,
+            sections.Section(
+                name="library.related",
+                template="library/includes/_related_resources.html",
+                context=library_sections.related_resources,
+                order=50,
+                shared=True,
+            ),
+        )

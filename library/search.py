@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.core.validators import validate_slug
 from django.db import connection
 from django.db.models import F, Q, Value
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,7 @@ from library.models import (
     folded_query,
     has_words,
 )
+from racop import pagecache
 from racop.i18n import languages_read
 from racop.models import Topic
 
@@ -329,11 +331,21 @@ class LibrarySearch:
         """Return one page of results. With words, the ranked ids come from the capped
         matches and only the page's resources are loaded, so nothing is counted twice."""
         if not self.query:
-            return Paginator(self.results(), per_page).get_page(number)
+            paginator = Paginator(self.results(), per_page)
+            paginator.count = self._total()  # no COUNT(*) over the library
+            return paginator.get_page(number)
         page = Paginator(self._ranked_ids(), per_page).get_page(number)
         loaded = Resource.objects.filter(pk__in=page.object_list).for_list().in_bulk()
         page.object_list = [loaded[pk] for pk in page.object_list]
         return page
+
+    def cache_key(self, name, extra=""):
+        """Return a cache key for something shown for this search: the same for everyone in
+        the audience who reads the same language, until public content changes."""
+        state = f"{self.query_string()}|{extra}"
+        state = hashlib.sha256(state.encode()).hexdigest()[:32]
+        language = translation.get_language() or ""
+        return f"library:{name}:{pagecache.version()}:{language}:{self.audience}:{state}"
 
     @property
     def is_filtered(self):
@@ -411,10 +423,30 @@ class LibrarySearch:
     def _counts(self):
         """Return each facet's counts under the other facets' filters, the names of the
         topics and tags counted and, with words and filters, the ids of the matches that
-        pass every filter: all in one query, run once per search."""
+        pass every filter: all in one query, run once per search.
+
+        Without words the counts cover the whole library, so each state's counts are
+        cached until public content changes (or a few minutes); with words they cover the
+        capped matches and are always fresh.
+        """
         if self._counted is None:
-            self._counted = self._count()
+            if self.query:
+                self._counted = self._count()
+            else:
+                # Topic and tag names come in the page's language.
+                key = self.cache_key("facet-counts")
+                self._counted = cache.get(key)
+                if self._counted is None:
+                    self._counted = self._count()
+                    cache.set(key, self._counted, FACET_CACHE_SECONDS)
         return self._counted
+
+    def _total(self):
+        """Return how many resources pass the filters, from the type facet's counts: every
+        resource has a type, and that facet is counted under all the other filters."""
+        by_type = self._counts()[0]["type"]
+        chosen = self.chosen["type"]
+        return sum(count for value, count in by_type.items() if not chosen or value in chosen)
 
     def _count(self):
         columns = ["id", "type", "scope", "year", "languages", "countries", "commitments"]
@@ -452,15 +484,8 @@ class LibrarySearch:
         Without words the counts cover the whole library, so each state's counts are
         cached briefly; with words they cover the capped matches and are always fresh.
         """
-        if self.query:
-            counts, names, _kept = self._counts()
-        else:
-            state = hashlib.sha256(self.query_string().encode()).hexdigest()[:32]
-            key = f"library:facet-counts:{self.audience}:{state}"
-            counts, names = cache.get(key) or (None, None)
-            if counts is None:
-                counts, names, _kept = self._counts()
-                cache.set(key, (counts, names), FACET_CACHE_SECONDS)
+        counts, names, _kept = self._counts()
+        counts = dict(counts)
         self._names = names
         labels = {
             **self._static_labels(),

@@ -30,6 +30,17 @@ def topic_resources(request, topic, **kwargs):
     return {"resources": list(resources.for_list()[:6]), "topic": topic}
 
 
+def related_resources(request, resource, **kwargs):
+    """Return up to four resources sharing the most topics and tags with this one."""
+    related = (
+        Resource.objects.published()
+        .visible_to(request.user)
+        .related_to(resource)
+        .prefetch_related("topics")[:4]
+    )
+    return {"resources": list(related)}
+
+
 # Blocks other apps add to a resource's page (the threads that mention it): an app registers
 # with racop.sections.register(resource_sections, Section(...)) from its AppConfig.ready();
 # the context callable receives request and resource, in a constant number of queries.

@@ -1,10 +1,13 @@
 import json
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -16,10 +19,13 @@ from library.models import Collection, CollectionItem, Resource
 from library.search import LibrarySearch, highlight
 from library.sections import resource_sections
 from members.permissions import member_required
-from racop import sections
+from racop import pagecache, sections
 from racop.ratelimit import ratelimit
 
 PAGE_SIZE = 20
+# How long a page of results is kept at most; any change to public content empties it.
+RESULTS_SECONDS = 120
+ARTICLE_SECONDS = 300
 # Escapes that keep JSON inside a <script> element from closing it (as json_script does).
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -31,23 +37,41 @@ def has_query(request):
 @require_GET
 @ratelimit("searching", methods=("GET",), when=has_query)
 def resource_list(request):
-    """Search the library and narrow it down with facets."""
+    """Search the library and narrow it down with facets.
+
+    The results and facets are the same for everyone in an audience (visitors, or members)
+    at the same address, so their HTML is kept in the shared cache until public content
+    changes; only the page around them is rendered for each person.
+    """
     search = LibrarySearch(request.GET, request.user)
-    page = search.page(request.GET.get("page"), PAGE_SIZE)
-    facets = search.facets()
-    resources = list(page.object_list)
-    if search.query:
-        for resource in resources:
-            resource.snippet = highlight(resource.summary or resource.body, search.query)
+    number = request.GET.get("page")
+    key = search.cache_key("results", number or "")
+    results_html = cache.get(key)
+    if results_html is None:
+        page = search.page(number, PAGE_SIZE)
+        resources = list(page.object_list)
+        if search.query:
+            for resource in resources:
+                resource.snippet = highlight(resource.summary or resource.body, search.query)
+        context = {
+            "search": search,
+            "page_obj": page,
+            "resources": resources,
+            "facets": search.facets(),
+            "query_string": search.query_string(),
+            "suggestion": (
+                search.suggestion() if search.query and not page.paginator.count else ""
+            ),
+        }
+        results_html = render_to_string(
+            "library/resource_list.html#results", context, request=request
+        )
+        cache.set(key, results_html, RESULTS_SECONDS)
     context = {
         "search": search,
         "form": search.form,
-        "page_obj": page,
-        "resources": resources,
-        "facets": facets,
+        "results_html": results_html,
         "active_filters": search.active_filters(),
-        "query_string": search.query_string(),
-        "suggestion": search.suggestion() if search.query and not page.paginator.count else "",
     }
     return render(request, "library/resource_list.html", context)
 
@@ -82,23 +106,36 @@ def json_ld(request, resource):
 
 @require_GET
 def resource_detail(request, slug):
-    """Show a resource with its metadata, links and related resources."""
-    resource = get_object_or_404(
-        Resource.objects.viewable_by(request.user)
-        .select_related("added_by")
-        .prefetch_related("topics", "tags"),
-        slug=slug,
+    """Show a resource with its metadata, links and related resources.
+
+    The article and its metadata are the same for everyone in an audience, so they are
+    rendered once and kept in the shared cache until public content changes.
+    """
+    resource = get_object_or_404(Resource.objects.viewable_by(request.user), slug=slug)
+    audience = "staff" if request.user.is_staff else sections.audience(request.user)
+    key = ":".join(
+        [
+            "library:resource",
+            str(pagecache.version()),
+            translation.get_language() or "",
+            audience,
+            str(resource.pk),
+            resource.updated_at.isoformat(),
+        ]
     )
-    related = (
-        Resource.objects.published()
-        .visible_to(request.user)
-        .related_to(resource)
-        .prefetch_related("topics")[:4]
-    )
+    cached = cache.get(key)
+    if cached is None:
+        prefetch_related_objects([resource], "topics", "tags")
+        article = render_to_string(
+            "library/resource_detail.html#article", {"resource": resource}, request=request
+        )
+        cached = (article, json_ld(request, resource) if resource.is_public else "")
+        cache.set(key, cached, ARTICLE_SECONDS)
+    article_html, metadata = cached
     context = {
         "resource": resource,
-        "related": related,
-        "json_ld": json_ld(request, resource) if resource.is_public else "",
+        "article_html": article_html,
+        "json_ld": metadata,
         "sections": sections.render_context(resource_sections, request=request, resource=resource),
     }
     return render(request, "library/resource_detail.html", context)

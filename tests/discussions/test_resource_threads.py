@@ -47,7 +47,7 @@ def test_hidden_and_deleted_replies_do_not_count(client, member, resource):
 
 @pytest.mark.parametrize("size", [1, 12])
 def test_resource_page_query_count_is_flat_with_mentions(
-    client, member, resource, django_assert_max_num_queries, size
+    client, member, resource, locmem_cache, django_assert_max_num_queries, size
 ):
     for _ in range(size):
         ReplyFactory(body=resource.get_absolute_url())

@@ -82,19 +82,21 @@ def queries_for(client, url):
 
 @pytest.mark.django_db
 def test_a_pending_message_bypasses_the_cache(page_cache):
-    Client().get("/library/")
-    assert queries_for(Client(), "/library/") == 0
+    url = published().get_absolute_url()
+    Client().get(url)
+    assert queries_for(Client(), url) == 0
     visitor = Client()
     visitor.cookies["messages"] = "pending"
-    assert queries_for(visitor, "/library/") > 0
+    assert queries_for(visitor, url) > 0
 
 
 @pytest.mark.django_db
 def test_the_cache_is_off_when_configured_so(settings):
     settings.CACHES = LOCMEM
     settings.VISITOR_PAGE_CACHE_SECONDS = 0
-    Client().get("/library/")
-    assert queries_for(Client(), "/library/") > 0
+    url = published().get_absolute_url()
+    Client().get(url)
+    assert queries_for(Client(), url) > 0
 
 
 @pytest.mark.django_db
