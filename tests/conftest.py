@@ -16,6 +16,33 @@ from tests.factories import (
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+@pytest.fixture(scope="session")
+def django_db_createdb(request):
+    """Recreate the kept test database when it lacks the rows its migrations seed.
+
+    Tests that need real transactions (browser journeys) end by emptying every table,
+    the seeded commitments, pages and topics included; a later run with --reuse-db would
+    otherwise start without them.
+    """
+    if request.config.getvalue("create_db"):
+        return True
+    import psycopg
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    test_name = connection.creation._get_test_db_name()
+    params.update(dbname=test_name)
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    params.pop("prepare_threshold", None)
+    try:
+        with psycopg.connect(**params) as conn:
+            row = conn.execute("SELECT count(*) FROM pledges_commitment").fetchone()
+    except psycopg.Error:
+        return False  # no test database yet (or no tables): pytest-django creates it
+    return row[0] == 0
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Hash test passwords with a fast hasher: the real one costs a noticeable time a person."""
