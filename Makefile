@@ -64,8 +64,9 @@ messages: install
 # The benchmarks at a very small size: keeps the harness working (CI asserts no timings).
 bench-smoke: install
 	$(BIN)/python bench/generate.py --scale 0.001
-	$(BIN)/python bench/run.py --duration 1 --connections 2 --threads 1 --repeat 3 \
+	$(BIN)/python bench/run.py --duration 1 --connections 2 --threads 1 --repeat 3 --cold 2 \
 		--csv .data/bench-smoke.csv
+	$(BIN)/python bench/search_sql.py --repeat 2 --csv .data/bench-smoke-search.csv
 
 lint: bandit
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

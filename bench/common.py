@@ -1,5 +1,6 @@
 """What the benchmark scripts share: production settings and the gunicorn server they measure."""
 
+import math
 import os
 import signal
 import subprocess
@@ -10,6 +11,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def p95(sorted_times):
+    """Return the 95th percentile of sorted times (nearest rank)."""
+    return sorted_times[max(math.ceil(len(sorted_times) * 0.95) - 1, 0)]
 
 
 def production_env(database_url, port, redis_url=""):
