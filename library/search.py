@@ -3,6 +3,7 @@
 import difflib
 import hashlib
 import re
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -74,6 +75,24 @@ def resource_languages_read(user):
     return sorted(codes & {code for code, _label in LANGUAGES})
 
 
+class AudienceMember:
+    """Someone who sees what every member sees, in every language: who the background
+    count of the members' facets is made for."""
+
+    is_authenticated = True
+    is_anonymous = False
+    is_member = True
+    is_staff = False
+    only_my_languages = False
+
+
+def audience_user(audience):
+    """Return a stand-in user for an audience ("public" or "members")."""
+    from django.contrib.auth.models import AnonymousUser
+
+    return AudienceMember() if audience == "members" else AnonymousUser()
+
+
 class LibrarySearchForm(forms.Form):
     SORTS = [("", _("Best match")), ("newest", _("Newest")), ("title", _("Title"))]
 
@@ -91,7 +110,10 @@ class LibrarySearchForm(forms.Form):
     all_languages = forms.BooleanField(required=False)
 
 
-FACET_CACHE_SECONDS = 120
+# The whole library's facet counts for a state are counted again in the background when
+# public content changed or this many seconds passed, and forgotten after FACET_KEEP_SECONDS.
+FACET_FRESH_SECONDS = 120
+FACET_KEEP_SECONDS = 24 * 3600
 FACETS = ["type", "topic", "tag", "commitment", "language", "scope", "country", "year"]
 FACET_LABELS = {
     "type": _("Type"),
@@ -264,6 +286,7 @@ class LibrarySearch:
         self.capped = False
         self._matched = None
         self._counted = None
+        self.counted_at = None
         self.conditions = {
             name: facet_filter(name, values) for name, values in self.chosen.items() if values
         }
@@ -339,13 +362,23 @@ class LibrarySearch:
         page.object_list = [loaded[pk] for pk in page.object_list]
         return page
 
-    def cache_key(self, name, extra=""):
+    def results_key(self, number):
+        """Return the cache key of a page of results: without words it shows the kept
+        library counts, so it changes when they are counted again."""
+        if self.query:
+            return self.cache_key("results", number or "")
+        self._counts()
+        return self.cache_key("results", f"{number or ''}|{self.counted_at}")
+
+    def cache_key(self, name, extra="", *, versioned=True):
         """Return a cache key for something shown for this search: the same for everyone in
-        the audience who reads the same language, until public content changes."""
+        the audience who reads the same language (until public content changes, when
+        versioned)."""
         state = f"{self.query_string()}|{extra}"
         state = hashlib.sha256(state.encode()).hexdigest()[:32]
         language = translation.get_language() or ""
-        return f"library:{name}:{pagecache.version()}:{language}:{self.audience}:{state}"
+        version = pagecache.version() if versioned else "any"
+        return f"library:{name}:{version}:{language}:{self.audience}:{state}"
 
     @property
     def is_filtered(self):
@@ -430,16 +463,46 @@ class LibrarySearch:
         capped matches and are always fresh.
         """
         if self._counted is None:
-            if self.query:
-                self._counted = self._count()
-            else:
-                # Topic and tag names come in the page's language.
-                key = self.cache_key("facet-counts")
-                self._counted = cache.get(key)
-                if self._counted is None:
-                    self._counted = self._count()
-                    cache.set(key, self._counted, FACET_CACHE_SECONDS)
+            self._counted = self._count() if self.query else self._library_counts()
         return self._counted
+
+    def _library_counts(self):
+        """Return the whole library's counts for this state, from the cache when it can.
+
+        Counting every resource of a large library takes most of a second, so the counts
+        are kept for a language, audience and state, and after public content changed
+        (or FACET_FRESH_SECONDS passed) the kept ones are still shown while a background
+        task counts again: a count a minute old beats a page that takes a second. Only
+        a state never counted before is counted while the reader waits.
+        """
+        key = self.cache_key("facet-counts", versioned=False)
+        kept = cache.get(key)
+        if kept is None:
+            kept = (pagecache.version(), time.time(), self._count())
+            cache.set(key, kept, FACET_KEEP_SECONDS)
+            self.counted_at = kept[1]
+            return kept[2]
+        counted_at_version, counted_at, _counted = kept
+        stale = (
+            counted_at_version != pagecache.version()
+            or time.time() - counted_at > FACET_FRESH_SECONDS
+        )
+        # One refresh at a time for a state: the first reader to notice asks for it.
+        if stale and cache.add(f"{key}:refreshing", 1, FACET_FRESH_SECONDS):
+            from library.tasks import refresh_facet_counts
+
+            language = translation.get_language() or ""
+            refresh_facet_counts.enqueue(key, self.query_string(), self.audience, language)
+            # A worker that ran at once (as in development) has counted already.
+            kept = cache.get(key) or kept
+        self.counted_at = kept[1]
+        return kept[2]
+
+    def refresh_counts(self, key):
+        """Count this state's facets now and keep them under key (the background task)."""
+        version = pagecache.version()
+        cache.set(key, (version, time.time(), self._count()), FACET_KEEP_SECONDS)
+        cache.delete(f"{key}:refreshing")
 
     def _total(self):
         """Return how many resources pass the filters, from the type facet's counts: every

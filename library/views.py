@@ -45,7 +45,7 @@ def resource_list(request):
     """
     search = LibrarySearch(request.GET, request.user)
     number = request.GET.get("page")
-    key = search.cache_key("results", number or "")
+    key = search.results_key(number)
     results_html = cache.get(key)
     if results_html is None:
         page = search.page(number, PAGE_SIZE)
