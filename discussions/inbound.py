@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from discussions import services
 from discussions.email_text import html_to_text, strip_reply, unflow
 from discussions.models import InboundEmail, Thread
-from racop.i18n import language_of
+from members.notifications.services import writing_language
 
 logger = logging.getLogger(__name__)
 
@@ -188,13 +188,6 @@ def parse(raw: bytes):
     return message
 
 
-def _language_of(user):
-    if getattr(user, "language", ""):
-        return language_of(user)
-    language = user.join_applications.order_by("-pk").values_list("language", flat=True).first()
-    return language_of(user, default=language)
-
-
 def _may_post(user, thread):
     member = user.is_active and (user.is_member or user.is_staff) and not user.anonymised_at
     return member and not (thread.locked or thread.hidden_at or thread.deleted_at)
@@ -202,7 +195,7 @@ def _may_post(user, thread):
 
 def _bounce(*, message, sender, outcome, message_id, user=None, thread=None):
     """Tell the sender, in plain words, why nothing was posted."""
-    language = _language_of(user) if user else settings.LANGUAGE_CODE
+    language = writing_language(user) if user else settings.LANGUAGE_CODE
     with translation.override(language):
         subject = _("Your message was not posted")
         body = render_to_string(

@@ -17,16 +17,7 @@ from discussions.plan.models import (
     Support,
     is_member,
 )
-from members.notifications.services import email_person
-from racop.i18n import language_of
-
-
-def user_language(user) -> str:
-    """Return the person's saved language, else the one they applied in, else the site's."""
-    if getattr(user, "language", ""):
-        return language_of(user)
-    application = user.join_applications.order_by("-submitted_at").only("language").first()
-    return language_of(user, default=application.language if application else None)
+from members.notifications.services import email_person, writing_language
 
 
 def _notify_proposer(proposal, *, subject, template, context) -> None:
@@ -43,7 +34,7 @@ def _notify_proposer(proposal, *, subject, template, context) -> None:
             **context,
         },
         reason=gettext_lazy("You receive this because you proposed an activity for the plan."),
-        language=user_language(proposer),
+        language=writing_language(proposer),
     )
 
 
@@ -255,5 +246,5 @@ def champion_ask(*, champion, asker, role, message) -> None:
             "champions_url": settings.SITE_URL + reverse("discussions:champion_list"),
         },
         reason=gettext_lazy("You receive this because you are a confirmed champion."),
-        language=user_language(person),
+        language=writing_language(person),
     )

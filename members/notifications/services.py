@@ -49,6 +49,19 @@ def language_of(user, default=None) -> str:
     return settings.LANGUAGE_CODE
 
 
+def writing_language(user) -> str:
+    """Return the language to write to the person in: their saved choice, else the language
+    of their latest application to join, else language_of's fallbacks."""
+    if getattr(user, "language", ""):
+        return language_of(user)
+    applied_in = (
+        user.join_applications.order_by("-submitted_at", "-pk")
+        .values_list("language", flat=True)
+        .first()
+    )
+    return language_of(user, default=applied_in)
+
+
 def deliveries_for(users, kind) -> dict[int, str]:
     """Return {user id: delivery} for one kind, defaults filled in."""
     chosen = dict(

@@ -8,6 +8,7 @@ from django.db import IntegrityError, connection
 
 from discussions.plan import services
 from discussions.plan.models import PlanItem, Proposal, Support
+from members.notifications.services import writing_language
 from tests.factories import (
     ChampionFactory,
     JoinApplicationFactory,
@@ -137,9 +138,9 @@ def test_triage_needs_a_coordinator_a_note_and_a_current_period(member, coordina
 
 def test_the_proposer_is_written_to_in_their_language():
     person = UserFactory()
-    assert services.user_language(person) == "en"
+    assert writing_language(person) == "en"
     JoinApplicationFactory(user=person, language="sr")
-    assert services.user_language(person) == "sr"
+    assert writing_language(person) == "sr"
 
 
 def test_champions_are_nominated_once_and_confirmed_by_coordinators(member, coordinator):
