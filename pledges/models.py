@@ -128,9 +128,13 @@ class SignatureQuerySet(models.QuerySet):
         organisations = Membership.objects.filter(
             user=user, role=Membership.Role.REPRESENTATIVE
         ).values("organisation")
+        # Two indexed lookups joined by UNION: with an OR, PostgreSQL expects half the table
+        # and scans every person to join them.
+        own = self.model.objects.filter(user=user).values("pk")
+        represented = self.model.objects.filter(organisation__in=organisations).values("pk")
         return (
             self.active()
-            .filter(Q(user=user) | Q(organisation__in=organisations))
+            .filter(pk__in=own.union(represented))
             .select_related("version", "organisation", "user")
         )
 
