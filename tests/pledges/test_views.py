@@ -156,6 +156,20 @@ def test_shared_wall_shows_a_new_signature_at_once(client, version, locmem_cache
     assert "Second Org" in html and '<span class="stat">2</span> organisations' in html
 
 
+def test_shared_wall_shows_a_signatory_s_new_name_at_once(client, version, locmem_cache):
+    person = MemberFactory(first_name="Goran", last_name="Old")
+    SignatureFactory(version=version, organisation=None, user=person, country="RS")
+    url = reverse("pledges:pledge_detail")
+    assert "Goran Old" in client.get(url).content.decode()
+    person.last_name = "New"
+    person.save()
+    html = client.get(url).content.decode()
+    assert "Goran New" in html and "Goran Old" not in html
+    before = locmem_cache.get("pagecache:version")
+    person.save(update_fields=["last_login"])  # a login does not empty the cache
+    assert locmem_cache.get("pagecache:version") == before
+
+
 def test_shared_wall_is_kept_per_language(client, version, locmem_cache):
     SignatureFactory(version=version, organisation__country="AL")
     assert (
