@@ -326,11 +326,8 @@ def _radar_year(request):
     return year if 2000 <= year <= 2100 else timezone.now().year
 
 
-def accountability(request):
-    """Show the commitments and the community radar; members also see it per country."""
-    user = request.user
-    is_member = user.is_authenticated and (user.is_member or user.is_staff)
-    year = _radar_year(request)
+def _accountability_body(year, is_member, is_staff):
+    """Return the HTML of the radar and the commitments, the same for a whole audience."""
     radar = commitment_radar(year=year, with_countries=is_member)
     years = (
         Assessment.objects.submitted().order_by("-year").values_list("year", flat=True).distinct()
@@ -340,9 +337,23 @@ def accountability(request):
         "years": years,
         "levels": Level.choices,
         "is_member": is_member,
-        "commitments": Commitment.objects.for_list(),
+        "is_staff": is_staff,
+        "commitments": [row.commitment for row in radar.rows],
     }
-    return render(request, "pledges/accountability.html", context)
+    return render_to_string("pledges/includes/_accountability_body.html", context)
+
+
+def accountability(request):
+    """Show the commitments and the community radar; members also see it per country."""
+    user = request.user
+    is_member = user.is_authenticated and (user.is_member or user.is_staff)
+    is_staff = user.is_authenticated and user.is_staff
+    year = _radar_year(request)
+    # Everyone in an audience (visitors, members, coordinators) sees the same page.
+    audience = "staff" if is_staff else "members" if is_member else "public"
+    name = f"accountability:{year}:{audience}"
+    body = fragments.shared({name: lambda: _accountability_body(year, is_member, is_staff)})
+    return render(request, "pledges/accountability.html", {"body": body[name]})
 
 
 @require_GET

@@ -454,14 +454,58 @@ def test_radar_per_country_only_for_members_and_only_large_groups(client, member
     assert "Montenegro" not in html
 
 
+def test_radar_per_country_averages_only_organisations_of_the_country(client, member, commitments):
+    for level in (1, 2, 2):
+        assessed(OrganisationFactory(country="AL"), commitments, level=level)
+    for level in (3, 3, 3):
+        assessed(OrganisationFactory(country="RS"), commitments, level=level)
+    # A person's own assessment counts in the levels, never in a country's average.
+    AssessmentFactory(organisation=None, user=MemberFactory(country="AL"))
+    Answer.objects.bulk_create(
+        Answer(assessment=Assessment.objects.get(organisation=None), commitment=c, level=0)
+        for c in commitments
+    )
+    client.force_login(member)
+    html = client.get(reverse("pledges:accountability")).content.decode()
+    albania = re.search(r'<th scope="row">Albania</th>(.*?)</tr>', html).group(1)
+    serbia = re.search(r'<th scope="row">Serbia</th>(.*?)</tr>', html).group(1)
+    assert albania == "<td>1.67</td>" * 12
+    assert serbia == "<td>3.0</td>" * 12
+    # Levels: 1 not started (the person), 1 emerging, 2 established, 3 leading; (0+1+4+9)/7.
+    first = re.search(r'<th scope="row"><a href="[^"]+">1\. [^<]+</a></th>(.*?)</tr>', html)
+    assert first.group(1) == "<td>1</td><td>1</td><td>2</td><td>3</td><td>2.0</td>"
+
+
+def test_shared_radar_is_kept_per_audience(client, member, coordinator, commitments, locmem_cache):
+    for _ in range(3):
+        assessed(OrganisationFactory(country="AL"), commitments)
+    url = reverse("pledges:accountability")
+    client.force_login(coordinator)
+    html = client.get(url).content.decode()
+    assert "Per country" in html and "Download the radar as CSV" in html
+    client.force_login(member)
+    html = client.get(url).content.decode()
+    assert "Per country" in html and "Download the radar as CSV" not in html
+    client.logout()
+    html = client.get(url).content.decode()
+    assert "Per country" not in html and "From 3 submitted" in html
+    assessed(OrganisationFactory(country="AL"), commitments)
+    assert "From 4 submitted" in client.get(url).content.decode()
+
+
 @pytest.mark.parametrize("size", [3, 12])
 def test_radar_query_count_is_flat(
-    client, member, commitments, django_assert_max_num_queries, size
+    client, member, commitments, django_assert_max_num_queries, size, locmem_cache
 ):
     for index in range(size):
         assessed(OrganisationFactory(country=["AL", "RS"][index % 2]), commitments)
+    with django_assert_max_num_queries(5):
+        assert client.get(reverse("pledges:accountability")).status_code == 200
     client.force_login(member)
-    with django_assert_max_num_queries(10):
+    # The first member renders the radar for all members; the next ones read it from the cache.
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("pledges:accountability")).status_code == 200
+    with django_assert_max_num_queries(2):
         assert client.get(reverse("pledges:accountability")).status_code == 200
 
 
