@@ -5,6 +5,7 @@ from allauth.account.utils import complete_signup, setup_user_email
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
@@ -12,8 +13,9 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -30,8 +32,9 @@ from members.forms import (
 from members.models import JoinApplication, Membership, Organisation, Survey, User
 from members.permissions import member_required, members_only_response
 from members.sections import me_sections, organisation_sections
-from racop import sections
+from racop import pagecache, sections
 from racop.ratelimit import ratelimit
+from racop.sections import SHARED_SECONDS
 
 PAGE_SIZE = 24
 
@@ -193,6 +196,35 @@ def organisation_edit(request, slug):
     )
 
 
+# The directory's long lists (every country, every topic): their HTML is the same for
+# every member who chose the same value, so it is rendered once per language and value.
+SHARED_FILTERS = {"type", "country", "topic", "language"}
+
+
+def _filter_fields(form):
+    """Return the HTML of each of the directory's filters, the long lists from the cache."""
+    prefix = f"remember:{pagecache.version()}:directory:{translation.get_language() or ''}"
+    keys = {}
+    for field in form:
+        # A valid choice (or none) is one of a few hundred; a refused one is shown as typed.
+        if field.name in SHARED_FILTERS and not field.errors:
+            value = form.data.get(field.name, "") if form.is_bound else "-"
+            keys[field.name] = f"{prefix}:{field.name}:{value}"
+    found = cache.get_many(list(keys.values()))
+    html, computed = [], {}
+    for field in form:
+        key = keys.get(field.name)
+        rendered = found.get(key) if key else None
+        if rendered is None:
+            rendered = render_to_string("includes/form_field.html", {"field": field})
+            if key:
+                computed[key] = rendered
+        html.append(rendered)
+    if computed:
+        cache.set_many(computed, SHARED_SECONDS)
+    return html
+
+
 @member_required
 def directory(request):
     """List member organisations or people, filtered, searched and paginated."""
@@ -206,11 +238,14 @@ def directory(request):
         else:
             queryset = form.filter_organisations(queryset)
     queryset = queryset.for_directory()
-    page = Paginator(queryset.distinct(), PAGE_SIZE).get_page(request.GET.get("page"))
+    # No filter joins more than one row per organisation or person (one topic at most), so
+    # no DISTINCT: it made PostgreSQL sort every row of the table to count and to page.
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
+        "filter_fields": _filter_fields(form),
         "page_obj": page,
         "show_people": show_people,
         "query_string": query.urlencode(),
