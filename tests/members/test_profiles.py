@@ -247,8 +247,9 @@ def test_directory_query_count_is_flat(
     with django_assert_max_num_queries(8):
         response = member_client.get("/members/", {"type": show})
     assert response.status_code == 200
-    # The next member finds the filters' lists (the topics among them) in the cache.
-    with django_assert_max_num_queries(7):
+    # The next member finds the filters' lists (the topics among them) in the cache, and the
+    # organisations' listing too (people's is read each time).
+    with django_assert_max_num_queries(7 if show else 2):
         response = member_client.get("/members/", {"type": show})
     assert response.status_code == 200
 
@@ -265,6 +266,31 @@ def test_directory_lists_each_once_under_a_topic(member_client, show):
     name = "Teuta Topics" if show else "Many Topics Org"
     assert response.context["page_obj"].paginator.count == 1
     assert response.content.decode().count(f">{name}</a>") == 1
+
+
+def test_directory_shared_listing_follows_changes_and_filters(member_client, locmem_cache):
+    OrganisationFactory(name="Alba Org", country="AL")
+    OrganisationFactory(name="Skopje Forum", country="MK", kind="network")
+    html = member_client.get("/members/").content.decode()
+    assert "2 results" in html and "Alba Org" in html and "Skopje Forum" in html
+    html = member_client.get("/members/", {"country": "AL"}).content.decode()
+    assert "1 result<" in html and "Skopje Forum" not in html
+    OrganisationFactory(name="Berat Org", country="AL")
+    html = member_client.get("/members/", {"country": "AL"}).content.decode()
+    assert "2 results" in html and "Berat Org" in html
+    html = member_client.get("/members/", {"q": "skopje"}).content.decode()
+    assert "1 result<" in html and "Alba Org" not in html
+
+
+def test_directory_shared_listing_pages(member_client, locmem_cache):
+    for n in range(30):
+        OrganisationFactory(name=f"Org {n:02}")
+    html = member_client.get("/members/", {"page": 2}).content.decode()
+    assert "Org 24" in html and "Org 23" not in html and "Page 2 of 2" in html
+    html = member_client.get("/members/", {"page": 99}).content.decode()
+    assert "Org 29" in html and "Page 2 of 2" in html
+    html = member_client.get("/members/").content.decode()
+    assert "Org 00" in html and "Org 24" not in html and 'rel="next"' in html
 
 
 def test_directory_shared_filters_show_each_member_s_choice(member_client, locmem_cache):
