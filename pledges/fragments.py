@@ -12,11 +12,16 @@ from racop import pagecache
 from racop.sections import SHARED_SECONDS
 
 
-def shared(parts: dict, seconds: int = SHARED_SECONDS) -> dict:
+def prefix() -> str:
+    """Return the start of every key for the current public-content version and language."""
+    return f"remember:{pagecache.version()}:pledges:{translation.get_language() or ''}"
+
+
+def shared(parts: dict, seconds: int = SHARED_SECONDS, *, start: str | None = None) -> dict:
     """Return {name: compute()} for each of parts ({name: compute}), reading the cache once
-    and computing only what it does not hold."""
-    prefix = f"remember:{pagecache.version()}:pledges:{translation.get_language() or ''}"
-    keys = {name: f"{prefix}:{name}" for name in parts}
+    and computing only what it does not hold. start: a prefix() already read."""
+    start = start or prefix()
+    keys = {name: f"{start}:{name}" for name in parts}
     found = cache.get_many(list(keys.values()))
     result, computed = {}, {}
     for name, compute in parts.items():

@@ -125,14 +125,33 @@ def _pledge_text(pk):
     }
 
 
+def _form_fields(form):
+    """Return [(name in the shared cache or None, render)] for each of the wall's filters: a
+    valid choice (or none) is one of a few, so its HTML is shared; a refused value is shown
+    as typed, with its error, and rendered each time."""
+    fields = []
+    for field in form:
+        name = None
+        if not field.errors:
+            value = form.data.get(field.name, "") if form.is_bound else "-"
+            name = f"wall-field:{field.name}:{value}"
+        fields.append((name, _field_renderer(field)))
+    return fields
+
+
+def _field_renderer(field):
+    return lambda: render_to_string("includes/form_field.html", {"field": field})
+
+
 def pledge_detail(request):
     """Show the current Pledge, why it matters and its public signatory wall."""
     versions = list(PledgeVersion.objects.published().only("number", "title", "published_at"))
     version = versions[0] if versions else None
+    start = fragments.prefix()
     parts = {"wall-counts": lambda: list(Signature.objects.public().counts_by_country())}
     if version:
         parts["text"] = lambda: _pledge_text(version.pk)
-    shared = fragments.shared(parts)
+    shared = fragments.shared(parts, start=start)
     counts = shared["wall-counts"]
     form, country, kind = _filter_form(request, counts)
     # The counts give the number of pages without a query; a page's signatures are only
@@ -140,12 +159,13 @@ def pledge_detail(request):
     count = _filtered_count(counts, country, kind)
     page = Paginator(range(count), WALL_PAGE_SIZE).get_page(request.GET.get("page"))
     # The wall is the same for every reader: rendered once per language, filter and page.
+    cards = f"wall-cards:{country}:{kind}:{page.number}"
+    fields = _form_fields(form)
     wall = {"wall-summary": lambda: _wall_summary(counts)}
+    wall.update((name, render) for name, render in fields if name)
     if count:
-        wall[f"wall-cards:{country}:{kind}:{page.number}"] = lambda: _wall_cards(
-            country, kind, page
-        )
-    wall = fragments.shared(wall)
+        wall[cards] = lambda: _wall_cards(country, kind, page)
+    wall = fragments.shared(wall, start=start)
     mine = []
     if request.user.is_authenticated and request.user.is_member:
         mine = list(Signature.objects.signed_by_user(request.user))
@@ -155,11 +175,11 @@ def pledge_detail(request):
         "version": version,
         "versions": versions,
         "pledge_text": shared.get("text", {}),
-        "form": form,
+        "filter_fields": [wall[name] if name else render() for name, render in fields],
         "page_obj": page,
         "query_string": query.urlencode(),
         "wall_summary": wall["wall-summary"],
-        "wall_cards": wall.get(f"wall-cards:{country}:{kind}:{page.number}", ""),
+        "wall_cards": wall.get(cards, ""),
         "mine": mine,
     }
     return render(request, "pledges/pledge_detail.html", context)

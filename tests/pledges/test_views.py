@@ -170,6 +170,22 @@ def test_shared_wall_shows_a_signatory_s_new_name_at_once(client, version, locme
     assert locmem_cache.get("pagecache:version") == before
 
 
+def test_shared_wall_filters_show_each_reader_s_choice(client, version, locmem_cache):
+    SignatureFactory(version=version, organisation__country="AL")
+    SignatureFactory(version=version, organisation__country="RS")
+    url = reverse("pledges:pledge_detail")
+    client.get(url)
+    client.get(url, {"country": "AL", "type": "network"})
+    html = client.get(url, {"country": "RS"}).content.decode()
+    assert '<option value="RS" selected>' in html
+    assert '<option value="AL" selected>' not in html
+    assert '<option value="network" selected>' not in html
+    html = client.get(url, {"type": "robot"}).content.decode()
+    assert "Select a valid choice" in html
+    SignatureFactory(version=version, organisation__country="ME")
+    assert '<option value="ME">Montenegro</option>' in client.get(url).content.decode()
+
+
 def test_shared_wall_is_kept_per_language(client, version, locmem_cache):
     SignatureFactory(version=version, organisation__country="AL")
     assert (
