@@ -150,7 +150,8 @@ def pledge_detail(request):
     start = fragments.prefix()
     parts = {"wall-counts": lambda: list(Signature.objects.public().counts_by_country())}
     if version:
-        parts["text"] = lambda: _pledge_text(version.pk)
+        # Keyed by version: a version published for a later time becomes current unsaved.
+        parts[f"text:{version.pk}"] = lambda: _pledge_text(version.pk)
     shared = fragments.shared(parts, start=start)
     counts = shared["wall-counts"]
     form, country, kind = _filter_form(request, counts)
@@ -174,7 +175,7 @@ def pledge_detail(request):
     context = {
         "version": version,
         "versions": versions,
-        "pledge_text": shared.get("text", {}),
+        "pledge_text": shared.get(f"text:{version.pk}", {}) if version else {},
         "filter_fields": [wall[name] if name else render() for name, render in fields],
         "page_obj": page,
         "query_string": query.urlencode(),

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django_countries import countries
 
 from pledges import services
-from pledges.models import Answer, Assessment, PeerReview, Signature
+from pledges.models import Answer, Assessment, PeerReview, PledgeVersion, Signature
 from tests.factories import (
     AssessmentFactory,
     MemberFactory,
@@ -184,6 +184,18 @@ def test_shared_wall_filters_show_each_reader_s_choice(client, version, locmem_c
     assert "Select a valid choice" in html
     SignatureFactory(version=version, organisation__country="ME")
     assert '<option value="ME">Montenegro</option>' in client.get(url).content.decode()
+
+
+def test_shared_text_follows_a_version_published_for_later(client, version, locmem_cache):
+    later = PledgeVersionFactory(
+        number=2, title="Second wording", text="Newly **agreed**.", published_at=None
+    )
+    url = reverse("pledges:pledge_detail")
+    assert "Newly" not in client.get(url).content.decode()
+    # The time it was published for comes: nothing is saved, the shared cache stays.
+    PledgeVersion.objects.filter(pk=later.pk).update(published_at=timezone.now())
+    html = client.get(url).content.decode()
+    assert "Second wording" in html and "Newly <strong>agreed</strong>." in html
 
 
 def test_shared_wall_is_kept_per_language(client, version, locmem_cache):
