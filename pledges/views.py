@@ -145,14 +145,20 @@ def _field_renderer(field):
 
 def pledge_detail(request):
     """Show the current Pledge, why it matters and its public signatory wall."""
-    versions = list(PledgeVersion.objects.published().only("number", "title", "published_at"))
-    version = versions[0] if versions else None
     start = fragments.prefix()
-    parts = {"wall-counts": lambda: list(Signature.objects.public().counts_by_country())}
-    if version:
-        # Keyed by version: a version published for a later time becomes current unsaved.
-        parts[f"text:{version.pk}"] = lambda: _pledge_text(version.pk)
-    shared = fragments.shared(parts, start=start)
+    shared = fragments.shared(
+        {
+            # Every version, drafts too: which are published depends on the time of the visit.
+            "versions": lambda: list(
+                PledgeVersion.objects.only("number", "title", "published_at").order_by("-number")
+            ),
+            "wall-counts": lambda: list(Signature.objects.public().counts_by_country()),
+        },
+        start=start,
+    )
+    now = timezone.now()
+    versions = [v for v in shared["versions"] if v.published_at and v.published_at <= now]
+    version = versions[0] if versions else None
     counts = shared["wall-counts"]
     form, country, kind = _filter_form(request, counts)
     # The counts give the number of pages without a query; a page's signatures are only
@@ -163,19 +169,24 @@ def pledge_detail(request):
     cards = f"wall-cards:{country}:{kind}:{page.number}"
     fields = _form_fields(form)
     wall = {"wall-summary": lambda: _wall_summary(counts)}
+    if version:
+        # Keyed by version: a version published for a later time becomes current unsaved.
+        wall[f"text:{version.pk}"] = lambda: _pledge_text(version.pk)
     wall.update((name, render) for name, render in fields if name)
     if count:
         wall[cards] = lambda: _wall_cards(country, kind, page)
     wall = fragments.shared(wall, start=start)
     mine = []
-    if request.user.is_authenticated and request.user.is_member:
+    # The member's signatures matter here only if one is of another version than the current.
+    other_versions = len(shared["versions"]) > 1
+    if request.user.is_authenticated and request.user.is_member and other_versions:
         mine = list(Signature.objects.signed_by_user(request.user))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "version": version,
         "versions": versions,
-        "pledge_text": shared.get(f"text:{version.pk}", {}) if version else {},
+        "pledge_text": wall.get(f"text:{version.pk}", {}) if version else {},
         "filter_fields": [wall[name] if name else render() for name, render in fields],
         "page_obj": page,
         "query_string": query.urlencode(),
