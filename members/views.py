@@ -274,12 +274,13 @@ def directory(request):
     # no DISTINCT: it made PostgreSQL sort every row of the table to count and to page.
     queryset = queryset.for_directory()
     prefix = f"remember:{pagecache.version()}:directory:{translation.get_language() or ''}"
-    field_keys = _filter_keys(form, prefix)
-    keys, computers = dict(field_keys), {}
-    for field in form:
-        computers[field.name] = lambda field=field: render_to_string(
+    keys = _filter_keys(form, prefix)
+    computers = {
+        field.name: lambda field=field: render_to_string(
             "includes/form_field.html", {"field": field}
         )
+        for field in form
+    }
     listing = _shared_listing(form, show_people)
     if listing is not None:
         keys["count"] = f"{prefix}:listing:{listing}:count"
