@@ -151,6 +151,14 @@ class User(AbstractUser):
                 Lower("email"), condition=~models.Q(email=""), name="user_email_unique_ci"
             )
         ]
+        indexes = [
+            # The member directory lists members in name order, a page at a time.
+            models.Index(
+                fields=["last_name", "first_name", "id"],
+                condition=models.Q(member_since__isnull=False, is_active=True),
+                name="user_directory_order",
+            )
+        ]
 
     def __str__(self):
         if self.anonymised_at:

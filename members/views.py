@@ -5,6 +5,7 @@ from allauth.account.utils import complete_signup, setup_user_email
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
@@ -12,8 +13,9 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -30,8 +32,9 @@ from members.forms import (
 from members.models import JoinApplication, Membership, Organisation, Survey, User
 from members.permissions import member_required, members_only_response
 from members.sections import me_sections, organisation_sections
-from racop import sections
+from racop import pagecache, sections
 from racop.ratelimit import ratelimit
+from racop.sections import SHARED_SECONDS
 
 PAGE_SIZE = 24
 
@@ -193,6 +196,68 @@ def organisation_edit(request, slug):
     )
 
 
+# The directory's long lists (every country, every topic): their HTML is the same for
+# every member who chose the same value, so it is rendered once per language and value.
+SHARED_FILTERS = {"type", "country", "topic", "language"}
+
+
+def _cached(keys: dict, computers: dict) -> dict:
+    """Return {name: value} for keys ({name: cache key}), reading the cache once and
+    computing (with computers[name]) and storing only what it does not hold."""
+    found = cache.get_many(list(keys.values()))
+    result, computed = {}, {}
+    for name, key in keys.items():
+        value = found.get(key)
+        if value is None:
+            value = computers[name]()
+            computed[key] = value
+        result[name] = value
+    if computed:
+        cache.set_many(computed, SHARED_SECONDS)
+    return result
+
+
+def _filter_keys(form, prefix):
+    """Return {field name: cache key} for the filters whose HTML can be shared."""
+    keys = {}
+    for field in form:
+        # A valid choice (or none) is one of a few hundred; a refused one is shown as typed.
+        if field.name in SHARED_FILTERS and not field.errors:
+            value = form.data.get(field.name, "") if form.is_bound else "-"
+            keys[field.name] = f"{prefix}:field:{field.name}:{value}"
+    return keys
+
+
+def _shared_listing(form, show_people):
+    """Return the part of the cache keys naming the listing when every member sees the same
+    one (organisations, without a name search), or None."""
+    if not form.is_bound:
+        return "all"
+    if show_people or not form.is_valid() or form.cleaned_data.get("q"):
+        # People's profiles change without emptying the shared cache; searches are many.
+        return None
+    data = form.cleaned_data
+    topic = data.get("topic")
+    values = [
+        data.get("type"),
+        data.get("country"),
+        topic.slug if topic else "",
+        data.get("language"),
+    ]
+    return ":".join(value or "" for value in values)
+
+
+def _directory_cards(items, show_people):
+    return render_to_string(
+        "members/includes/_directory_cards.html",
+        {
+            "items": items,
+            "show_people": show_people,
+            "person_badges": member_sections.person_badges,
+        },
+    )
+
+
 @member_required
 def directory(request):
     """List member organisations or people, filtered, searched and paginated."""
@@ -205,16 +270,46 @@ def directory(request):
             queryset = form.filter_people(User.objects.members())
         else:
             queryset = form.filter_organisations(queryset)
+    # No filter joins more than one row per organisation or person (one topic at most), so
+    # no DISTINCT: it made PostgreSQL sort every row of the table to count and to page.
     queryset = queryset.for_directory()
-    page = Paginator(queryset.distinct(), PAGE_SIZE).get_page(request.GET.get("page"))
+    prefix = f"remember:{pagecache.version()}:directory:{translation.get_language() or ''}"
+    keys = _filter_keys(form, prefix)
+    computers = {
+        field.name: lambda field=field: render_to_string(
+            "includes/form_field.html", {"field": field}
+        )
+        for field in form
+    }
+    listing = _shared_listing(form, show_people)
+    if listing is not None:
+        keys["count"] = f"{prefix}:listing:{listing}:count"
+        computers["count"] = queryset.count
+    found = _cached(keys, computers)
+    filter_fields = [found.get(f.name) or computers[f.name]() for f in form]
+    if listing is None:
+        page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+        items = page.object_list
+        cards = _directory_cards(items, show_people) if items else ""
+    else:
+        # The listing is shared: the count gives the pages, a page's HTML comes from the cache.
+        page = Paginator(range(found["count"]), PAGE_SIZE).get_page(request.GET.get("page"))
+        cards = ""
+        if page.object_list:
+            start, end = page.start_index() - 1, page.end_index()
+            cards = _cached(
+                {"cards": f"{prefix}:listing:{listing}:{page.number}"},
+                {"cards": lambda: _directory_cards(queryset[start:end], show_people)},
+            )["cards"]
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
+        "filter_fields": filter_fields,
         "page_obj": page,
+        "cards": cards,
         "show_people": show_people,
         "query_string": query.urlencode(),
-        "person_badges": member_sections.person_badges,
     }
     return render(request, "members/directory.html", context)
 

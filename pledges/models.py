@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -128,9 +128,13 @@ class SignatureQuerySet(models.QuerySet):
         organisations = Membership.objects.filter(
             user=user, role=Membership.Role.REPRESENTATIVE
         ).values("organisation")
+        # Two indexed lookups joined by UNION: with an OR, PostgreSQL expects half the table
+        # and scans every person to join them.
+        own = self.model.objects.filter(user=user).values("pk")
+        represented = self.model.objects.filter(organisation__in=organisations).values("pk")
         return (
             self.active()
-            .filter(Q(user=user) | Q(organisation__in=organisations))
+            .filter(pk__in=own.union(represented))
             .select_related("version", "organisation", "user")
         )
 
@@ -452,14 +456,14 @@ class AnswerQuerySet(models.QuerySet):
             .order_by("commitment_id", "level")
         )
 
-    def averages_by_country(self):
-        """Return [{country, commitment_id, average}] over organisations' answers."""
+    def level_counts_by_country(self):
+        """Return [{commitment_id, level, country, count}] in one pass over the answers; the
+        country is the owning organisation's (None for individuals' assessments)."""
         return (
-            self.filter(assessment__organisation__isnull=False)
+            self.order_by()
+            .values("commitment_id", "level", country=models.F("assessment__organisation__country"))
+            .annotate(count=Count("pk"))
             .order_by()
-            .values("commitment_id", country=models.F("assessment__organisation__country"))
-            .annotate(average=Avg("level"))
-            .order_by("country", "commitment_id")
         )
 
 

@@ -1,5 +1,6 @@
 """The commitment radar: the community's levels per commitment, never small groups."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django_countries import countries
@@ -50,32 +51,39 @@ def commitment_radar(*, year: int, with_countries: bool) -> Radar:
     country_rows = []
     if shown:
         answers = Answer.objects.submitted_in(year)
+        # With countries, one pass gives both the levels and the averages per country.
+        items = list(
+            answers.level_counts_by_country() if with_countries else answers.level_counts()
+        )
         by_id = {row.commitment.pk: row for row in rows}
-        for item in answers.level_counts():
-            by_id[item["commitment_id"]].counts[item["level"]] = item["count"]
+        for item in items:
+            by_id[item["commitment_id"]].counts[item["level"]] += item["count"]
         for row in rows:
             if row.answered:
                 levels = sum(level * n for level, n in enumerate(row.counts))
                 row.average = round(levels / row.answered, 2)
         if with_countries:
-            country_rows = _country_rows(year, answers, commitments)
+            country_rows = _country_rows(year, items, commitments)
     chart = (
         charts.radar([(str(row.commitment.number), row.average) for row in rows]) if shown else None
     )
     return Radar(year, contributors, shown, rows, country_rows, chart)
 
 
-def _country_rows(year, answers, commitments) -> list[CountryRow]:
+def _country_rows(year, items, commitments) -> list[CountryRow]:
     """Return per-country averages, leaving out countries with too few organisations."""
     rows = {
         item["country"]: CountryRow(item["country"], countries.name(item["country"]), item["count"])
         for item in Assessment.objects.contributors_by_country(year)
         if item["count"] >= MIN_GROUP_SIZE
     }
-    averages = {}
-    for item in answers.averages_by_country():
+    sums = defaultdict(lambda: [0, 0])
+    for item in items:
         if item["country"] in rows:
-            averages[item["country"], item["commitment_id"]] = round(item["average"], 2)
+            total = sums[item["country"], item["commitment_id"]]
+            total[0] += item["level"] * item["count"]
+            total[1] += item["count"]
+    averages = {key: round(levels / n, 2) for key, (levels, n) in sums.items()}
     for code, row in rows.items():
         row.averages = [averages.get((code, c.pk)) for c in commitments]
     return sorted(rows.values(), key=lambda row: row.name)

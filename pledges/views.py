@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -14,7 +15,7 @@ from django_countries import countries
 
 from members.models import Membership, Organisation
 from members.permissions import member_required
-from pledges import charts, services
+from pledges import charts, fragments, services
 from pledges.forms import (
     AnswerFormSet,
     AssessmentSettingsForm,
@@ -46,9 +47,15 @@ def _represented(user):
     ).order_by("name")
 
 
-def _filtered_signatures(request):
-    """Return the wall's filter form and the public signatures it selects."""
-    counts = list(Signature.objects.public().counts_by_country())
+def _wall_counts():
+    """Return the public signatures per country and type, shared by every reader."""
+    return fragments.shared(
+        {"wall-counts": lambda: list(Signature.objects.public().counts_by_country())}
+    )["wall-counts"]
+
+
+def _filter_form(request, counts):
+    """Return the wall's filter form (bound to the query) and what it selects."""
     choices = sorted(
         ((row["country"], countries.name(row["country"]) or _("Unknown")) for row in counts),
         key=lambda choice: choice[1],
@@ -61,33 +68,35 @@ def _filtered_signatures(request):
     form.is_valid()
     # Each valid filter applies; an invalid one is ignored rather than answered with an error.
     data = getattr(form, "cleaned_data", {})
-    signatures = (
-        Signature.objects.public().in_country(data.get("country")).of_type(data.get("type"))
-    )
+    return form, data.get("country") or "", data.get("type") or ""
+
+
+def _filtered_signatures(request):
+    """Return the wall's filter form and the public signatures it selects."""
+    counts = _wall_counts()
+    form, country, kind = _filter_form(request, counts)
+    signatures = Signature.objects.public().in_country(country).of_type(kind)
     return form, signatures, counts
+
+
+def _filtered_count(counts, country, kind):
+    """Return how many public signatures the filters select, from the counts per country."""
+    column = {
+        Signature.Kind.ORGANISATION: "organisations",
+        Signature.Kind.NETWORK: "networks",
+        Signature.Kind.INDIVIDUAL: "individuals",
+    }.get(kind, "total")
+    return sum(row[column] for row in counts if not country or row["country"] == country)
 
 
 def _country_rows(counts):
     return [{**row, "name": countries.name(row["country"]) or _("Unknown")} for row in counts]
 
 
-def pledge_detail(request):
-    """Show the current Pledge, why it matters and its public signatory wall."""
-    version = PledgeVersion.objects.current()
-    form, signatures, counts = _filtered_signatures(request)
+def _wall_summary(counts):
+    """Return the HTML of the wall's totals and chart, the same for everyone."""
     rows = _country_rows(counts)
-    page = Paginator(signatures.for_wall(), WALL_PAGE_SIZE).get_page(request.GET.get("page"))
-    mine = []
-    if request.user.is_authenticated and request.user.is_member:
-        mine = list(Signature.objects.signed_by_user(request.user))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
-        "version": version,
-        "versions": PledgeVersion.objects.published().only("number", "title", "published_at"),
-        "form": form,
-        "page_obj": page,
-        "query_string": query.urlencode(),
         "country_rows": rows,
         "chart": charts.country_bars(rows),
         "totals": {
@@ -96,6 +105,93 @@ def pledge_detail(request):
             "individuals": sum(row["individuals"] for row in rows),
             "countries": len(rows),
         },
+    }
+    return render_to_string("pledges/includes/_wall_summary.html", context)
+
+
+def _wall_cards(country, kind, page):
+    """Return the HTML of one page of the wall's signatures, grouped by country."""
+    signatures = Signature.objects.public().in_country(country).of_type(kind).for_wall()
+    signatures = signatures[page.start_index() - 1 : page.end_index()]
+    return render_to_string("pledges/includes/_wall_cards.html", {"signatures": signatures})
+
+
+def _pledge_text(pk):
+    """Return the HTML of the Pledge's text and of why it matters, the same for everyone."""
+    version = PledgeVersion.objects.get(pk=pk)
+    return {
+        "text": render_to_string("pledges/includes/_pledge_text.html", {"version": version}),
+        "why": render_to_string("pledges/includes/_pledge_why.html", {"version": version}),
+    }
+
+
+def _form_fields(form):
+    """Return [(name in the shared cache or None, render)] for each of the wall's filters: a
+    valid choice (or none) is one of a few, so its HTML is shared; a refused value is shown
+    as typed, with its error, and rendered each time."""
+    fields = []
+    for field in form:
+        name = None
+        if not field.errors:
+            value = form.data.get(field.name, "") if form.is_bound else "-"
+            name = f"wall-field:{field.name}:{value}"
+        fields.append((name, _field_renderer(field)))
+    return fields
+
+
+def _field_renderer(field):
+    return lambda: render_to_string("includes/form_field.html", {"field": field})
+
+
+def pledge_detail(request):
+    """Show the current Pledge, why it matters and its public signatory wall."""
+    start = fragments.prefix()
+    shared = fragments.shared(
+        {
+            # Every version, drafts too: which are published depends on the time of the visit.
+            "versions": lambda: list(
+                PledgeVersion.objects.only("number", "title", "published_at").order_by("-number")
+            ),
+            "wall-counts": lambda: list(Signature.objects.public().counts_by_country()),
+        },
+        start=start,
+    )
+    now = timezone.now()
+    versions = [v for v in shared["versions"] if v.published_at and v.published_at <= now]
+    version = versions[0] if versions else None
+    counts = shared["wall-counts"]
+    form, country, kind = _filter_form(request, counts)
+    # The counts give the number of pages without a query; a page's signatures are only
+    # read when its HTML is not in the cache.
+    count = _filtered_count(counts, country, kind)
+    page = Paginator(range(count), WALL_PAGE_SIZE).get_page(request.GET.get("page"))
+    # The wall is the same for every reader: rendered once per language, filter and page.
+    cards = f"wall-cards:{country}:{kind}:{page.number}"
+    fields = _form_fields(form)
+    wall = {"wall-summary": lambda: _wall_summary(counts)}
+    if version:
+        # Keyed by version: a version published for a later time becomes current unsaved.
+        wall[f"text:{version.pk}"] = lambda: _pledge_text(version.pk)
+    wall.update((name, render) for name, render in fields if name)
+    if count:
+        wall[cards] = lambda: _wall_cards(country, kind, page)
+    wall = fragments.shared(wall, start=start)
+    mine = []
+    # The member's signatures matter here only if one is of another version than the current.
+    other_versions = len(shared["versions"]) > 1
+    if request.user.is_authenticated and request.user.is_member and other_versions:
+        mine = list(Signature.objects.signed_by_user(request.user))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "version": version,
+        "versions": versions,
+        "pledge_text": wall.get(f"text:{version.pk}", {}) if version else {},
+        "filter_fields": [wall[name] if name else render() for name, render in fields],
+        "page_obj": page,
+        "query_string": query.urlencode(),
+        "wall_summary": wall["wall-summary"],
+        "wall_cards": wall.get(cards, ""),
         "mine": mine,
     }
     return render(request, "pledges/pledge_detail.html", context)
@@ -262,11 +358,8 @@ def _radar_year(request):
     return year if 2000 <= year <= 2100 else timezone.now().year
 
 
-def accountability(request):
-    """Show the commitments and the community radar; members also see it per country."""
-    user = request.user
-    is_member = user.is_authenticated and (user.is_member or user.is_staff)
-    year = _radar_year(request)
+def _accountability_body(year, is_member, is_staff):
+    """Return the HTML of the radar and the commitments, the same for a whole audience."""
     radar = commitment_radar(year=year, with_countries=is_member)
     years = (
         Assessment.objects.submitted().order_by("-year").values_list("year", flat=True).distinct()
@@ -276,9 +369,23 @@ def accountability(request):
         "years": years,
         "levels": Level.choices,
         "is_member": is_member,
-        "commitments": Commitment.objects.for_list(),
+        "is_staff": is_staff,
+        "commitments": [row.commitment for row in radar.rows],
     }
-    return render(request, "pledges/accountability.html", context)
+    return render_to_string("pledges/includes/_accountability_body.html", context)
+
+
+def accountability(request):
+    """Show the commitments and the community radar; members also see it per country."""
+    user = request.user
+    is_member = user.is_authenticated and (user.is_member or user.is_staff)
+    is_staff = user.is_authenticated and user.is_staff
+    year = _radar_year(request)
+    # Everyone in an audience (visitors, members, coordinators) sees the same page.
+    audience = "staff" if is_staff else "members" if is_member else "public"
+    name = f"accountability:{year}:{audience}"
+    body = fragments.shared({name: lambda: _accountability_body(year, is_member, is_staff)})
+    return render(request, "pledges/accountability.html", {"body": body[name]})
 
 
 @require_GET

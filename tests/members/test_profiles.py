@@ -237,7 +237,9 @@ def test_directory_paginates(member_client):
 
 @pytest.mark.parametrize("size", [3, 30])
 @pytest.mark.parametrize("show", ["", "people"])
-def test_directory_query_count_is_flat(member_client, django_assert_max_num_queries, size, show):
+def test_directory_query_count_is_flat(
+    member_client, django_assert_max_num_queries, size, show, locmem_cache
+):
     topics = TopicFactory.create_batch(3)
     for membership in MembershipFactory.create_batch(size):
         membership.organisation.topics.set(topics)
@@ -245,6 +247,65 @@ def test_directory_query_count_is_flat(member_client, django_assert_max_num_quer
     with django_assert_max_num_queries(8):
         response = member_client.get("/members/", {"type": show})
     assert response.status_code == 200
+    # The next member finds the filters' lists (the topics among them) in the cache, and the
+    # organisations' listing too (people's is read each time).
+    with django_assert_max_num_queries(7 if show else 2):
+        response = member_client.get("/members/", {"type": show})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("show", ["", "people"])
+def test_directory_lists_each_once_under_a_topic(member_client, show):
+    topics = TopicFactory.create_batch(3)
+    membership = MembershipFactory(
+        organisation__name="Many Topics Org", user__first_name="Teuta", user__last_name="Topics"
+    )
+    membership.organisation.topics.set(topics)
+    membership.user.topics.set(topics)
+    response = member_client.get("/members/", {"type": show, "topic": topics[1].slug})
+    name = "Teuta Topics" if show else "Many Topics Org"
+    assert response.context["page_obj"].paginator.count == 1
+    assert response.content.decode().count(f">{name}</a>") == 1
+
+
+def test_directory_shared_listing_follows_changes_and_filters(member_client, locmem_cache):
+    OrganisationFactory(name="Alba Org", country="AL")
+    OrganisationFactory(name="Skopje Forum", country="MK", kind="network")
+    html = member_client.get("/members/").content.decode()
+    assert "2 results" in html and "Alba Org" in html and "Skopje Forum" in html
+    html = member_client.get("/members/", {"country": "AL"}).content.decode()
+    assert "1 result<" in html and "Skopje Forum" not in html
+    OrganisationFactory(name="Berat Org", country="AL")
+    html = member_client.get("/members/", {"country": "AL"}).content.decode()
+    assert "2 results" in html and "Berat Org" in html
+    html = member_client.get("/members/", {"q": "skopje"}).content.decode()
+    assert "1 result<" in html and "Alba Org" not in html
+
+
+def test_directory_shared_listing_pages(member_client, locmem_cache):
+    for n in range(30):
+        OrganisationFactory(name=f"Org {n:02}")
+    html = member_client.get("/members/", {"page": 2}).content.decode()
+    assert "Org 24" in html and "Org 23" not in html and "Page 2 of 2" in html
+    html = member_client.get("/members/", {"page": 99}).content.decode()
+    assert "Org 29" in html and "Page 2 of 2" in html
+    html = member_client.get("/members/").content.decode()
+    assert "Org 00" in html and "Org 24" not in html and 'rel="next"' in html
+
+
+def test_directory_shared_filters_show_each_member_s_choice(member_client, locmem_cache):
+    topic = TopicFactory(name="Civic space")
+    member_client.get("/members/")
+    member_client.get("/members/", {"country": "AL", "topic": topic.slug})
+    html = member_client.get("/members/", {"country": "MK"}).content.decode()
+    assert '<option value="MK" selected>' in html
+    assert '<option value="AL" selected>' not in html
+    assert f'<option value="{topic.slug}" selected>' not in html
+    html = member_client.get("/members/", {"country": "ZZ"}).content.decode()
+    assert "Select a valid choice" in html
+    topic.name = "Shrinking civic space"
+    topic.save()
+    assert "Shrinking civic space" in member_client.get("/members/").content.decode()
 
 
 @pytest.mark.parametrize("size", [1, 10])

@@ -73,6 +73,22 @@ def test_counts_by_country_and_type(version):
     ]
 
 
+def test_signed_by_user_is_their_own_and_their_organisations_active_signatures(version):
+    person = MemberFactory()
+    own = SignatureFactory(version=version, organisation=None, user=person)
+    represented = MembershipFactory(user=person, role="representative").organisation
+    theirs = SignatureFactory(version=version, organisation=represented)
+    SignatureFactory(
+        version=version, organisation=represented, withdrawn_at=timezone.now()
+    )  # ended
+    joined = MembershipFactory(user=person, role="staff").organisation
+    SignatureFactory(version=version, organisation=joined)  # staff, not a representative
+    SignatureFactory(version=version)  # someone else's
+    SignatureFactory(version=version, organisation=None, user=MemberFactory())
+    mine = Signature.objects.signed_by_user(person)
+    assert sorted(s.pk for s in mine) == sorted([own.pk, theirs.pk])
+
+
 def test_one_assessment_per_organisation_and_year():
     assessment = AssessmentFactory()
     with pytest.raises(IntegrityError), transaction.atomic():

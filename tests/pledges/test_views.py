@@ -3,10 +3,12 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django_countries import countries
 
 from pledges import services
 from pledges.models import Answer, Assessment, PeerReview, Signature
@@ -99,6 +101,125 @@ def test_wall_filters_by_country_and_type(client, version):
     assert "Serbian Network" in html and "Alba Org" not in html and "Goran" not in html
 
 
+@pytest.mark.parametrize(
+    ("params", "shown", "first"),
+    [
+        ({}, "Page 1 of 5", "Alba 0"),
+        ({"country": "AL"}, "Page 1 of 3", "Alba 0"),
+        ({"country": "AL", "page": "3"}, "Page 3 of 3", "Alba 4"),
+        ({"type": "network"}, "Page 1 of 2", "Net 0"),
+        ({"type": "network", "page": "99"}, "Page 2 of 2", "Net 2"),
+        ({"country": "RS", "type": "individual"}, None, "Goran"),
+    ],
+)
+def test_wall_pages_follow_the_filters(client, version, monkeypatch, params, shown, first):
+    """The number of pages comes from the counts per country, not from a COUNT query."""
+    monkeypatch.setattr("pledges.views.WALL_PAGE_SIZE", 2)
+    for n in range(5):
+        SignatureFactory(
+            version=version, organisation__country="AL", organisation__name=f"Alba {n}"
+        )
+    for n in range(3):
+        SignatureFactory(
+            version=version,
+            organisation__country="RS",
+            organisation__kind="network",
+            organisation__name=f"Net {n}",
+        )
+    SignatureFactory(
+        version=version, organisation=None, user=MemberFactory(first_name="Goran"), country="RS"
+    )
+    html = client.get(reverse("pledges:pledge_detail"), params).content.decode()
+    wall = html[html.index('id="wall-heading"') : html.index('class="open-data"')]
+    names = re.findall(r"<h4>(?:<a [^>]*>)?([^<]+)<", wall)
+    assert names[0].startswith(first)
+    if shown:
+        assert len(names) <= 2
+        assert f"{shown}</span>" in wall
+    else:
+        assert len(names) == 1
+        assert 'class="pagination"' not in wall
+
+
+def test_wall_without_matches_says_so(client, version):
+    SignatureFactory(version=version, organisation__country="AL")
+    html = client.get(reverse("pledges:pledge_detail"), {"country": "ME"}).content.decode()
+    assert "No signatures match these filters yet." in html
+
+
+def test_shared_wall_shows_a_new_signature_at_once(client, version, locmem_cache):
+    url = reverse("pledges:pledge_detail")
+    SignatureFactory(version=version, organisation__name="First Org", organisation__country="AL")
+    html = client.get(url).content.decode()
+    assert "First Org" in html and '<span class="stat">1</span> organisations' in html
+    SignatureFactory(version=version, organisation__name="Second Org", organisation__country="AL")
+    html = client.get(url).content.decode()
+    assert "Second Org" in html and '<span class="stat">2</span> organisations' in html
+
+
+def test_shared_wall_shows_a_signatory_s_new_name_at_once(client, version, locmem_cache):
+    person = MemberFactory(first_name="Goran", last_name="Old")
+    SignatureFactory(version=version, organisation=None, user=person, country="RS")
+    url = reverse("pledges:pledge_detail")
+    assert "Goran Old" in client.get(url).content.decode()
+    person.last_name = "New"
+    person.save()
+    html = client.get(url).content.decode()
+    assert "Goran New" in html and "Goran Old" not in html
+    before = locmem_cache.get("pagecache:version")
+    person.save(update_fields=["last_login"])  # a login does not empty the cache
+    assert locmem_cache.get("pagecache:version") == before
+
+
+def test_shared_wall_filters_show_each_reader_s_choice(client, version, locmem_cache):
+    SignatureFactory(version=version, organisation__country="AL")
+    SignatureFactory(version=version, organisation__country="RS")
+    url = reverse("pledges:pledge_detail")
+    client.get(url)
+    client.get(url, {"country": "AL", "type": "network"})
+    html = client.get(url, {"country": "RS"}).content.decode()
+    assert '<option value="RS" selected>' in html
+    assert '<option value="AL" selected>' not in html
+    assert '<option value="network" selected>' not in html
+    html = client.get(url, {"type": "robot"}).content.decode()
+    assert "Select a valid choice" in html
+    SignatureFactory(version=version, organisation__country="ME")
+    assert '<option value="ME">Montenegro</option>' in client.get(url).content.decode()
+
+
+def test_shared_page_follows_a_version_published_for_later(
+    client, member, version, locmem_cache, monkeypatch
+):
+    SignatureFactory(version=version, organisation=None, user=member)
+    soon = timezone.now() + timedelta(hours=1)
+    PledgeVersionFactory(
+        number=2, title="Second wording", text="Newly **agreed**.", published_at=soon
+    )
+    client.force_login(member)
+    url = reverse("pledges:pledge_detail")
+    html = client.get(url).content.decode()
+    assert "Newly" not in html and "A new version is published" not in html
+    # Its time comes: nothing is saved, the shared cache stays.
+    later = soon + timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    html = client.get(url).content.decode()
+    assert "Second wording" in html and "Newly <strong>agreed</strong>." in html
+    assert "signed version 1. A new version is published" in html
+
+
+def test_shared_wall_is_kept_per_language(client, version, locmem_cache):
+    SignatureFactory(version=version, organisation__country="AL")
+    assert (
+        '<th scope="row">Albania</th>'
+        in client.get(reverse("pledges:pledge_detail")).content.decode()
+    )
+    with translation.override("sq"):
+        url = reverse("pledges:pledge_detail")
+        name = str(countries.name("AL"))
+    html = client.get(url).content.decode()
+    assert f'<th scope="row">{name}</th>' in html and name != "Albania"
+
+
 @pytest.mark.parametrize("params", [{"country": "ZZ"}, {"type": "robot"}, {"page": "x"}])
 def test_wall_ignores_bad_filters(client, version, params):
     SignatureFactory(version=version, organisation__name="Still Here")
@@ -118,14 +239,21 @@ def test_wall_shows_the_version_each_signed(client, version):
 
 
 @pytest.mark.parametrize("size", [2, 25])
-def test_pledge_page_query_count_is_flat(client, member, django_assert_max_num_queries, size):
+def test_pledge_page_query_count_is_flat(
+    client, member, django_assert_max_num_queries, size, locmem_cache
+):
     version = PledgeVersionFactory(number=1)
     for index in range(size):
         SignatureFactory(version=version, organisation__country=["AL", "RS", "MK"][index % 3])
         SignatureFactory(version=version, organisation=None, user=MemberFactory(), country="BA")
-    client.force_login(member)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(5):
         assert client.get(reverse("pledges:pledge_detail")).status_code == 200
+    client.force_login(member)
+    # The first reader renders the shared parts; the next ones read them from the cache.
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("pledges:pledge_detail"), {"page": 2}).status_code == 200
+    with django_assert_max_num_queries(2):
+        assert client.get(reverse("pledges:pledge_detail"), {"page": 2}).status_code == 200
 
 
 def test_older_version_stays_readable(client, version):
@@ -160,7 +288,9 @@ def test_open_data_csv_and_json_list_public_signatures(client, version):
 
 
 @pytest.mark.parametrize("size", [2, 25])
-def test_open_data_query_count_is_flat(client, version, django_assert_max_num_queries, size):
+def test_open_data_query_count_is_flat(
+    client, version, django_assert_max_num_queries, size, locmem_cache
+):
     SignatureFactory.create_batch(size, version=version)
     with django_assert_max_num_queries(4):
         assert client.get(reverse("pledges:signatures_csv")).status_code == 200
@@ -361,14 +491,58 @@ def test_radar_per_country_only_for_members_and_only_large_groups(client, member
     assert "Montenegro" not in html
 
 
+def test_radar_per_country_averages_only_organisations_of_the_country(client, member, commitments):
+    for level in (1, 2, 2):
+        assessed(OrganisationFactory(country="AL"), commitments, level=level)
+    for level in (3, 3, 3):
+        assessed(OrganisationFactory(country="RS"), commitments, level=level)
+    # A person's own assessment counts in the levels, never in a country's average.
+    AssessmentFactory(organisation=None, user=MemberFactory(country="AL"))
+    Answer.objects.bulk_create(
+        Answer(assessment=Assessment.objects.get(organisation=None), commitment=c, level=0)
+        for c in commitments
+    )
+    client.force_login(member)
+    html = client.get(reverse("pledges:accountability")).content.decode()
+    albania = re.search(r'<th scope="row">Albania</th>(.*?)</tr>', html).group(1)
+    serbia = re.search(r'<th scope="row">Serbia</th>(.*?)</tr>', html).group(1)
+    assert albania == "<td>1.67</td>" * 12
+    assert serbia == "<td>3.0</td>" * 12
+    # Levels: 1 not started (the person), 1 emerging, 2 established, 3 leading; (0+1+4+9)/7.
+    first = re.search(r'<th scope="row"><a href="[^"]+">1\. [^<]+</a></th>(.*?)</tr>', html)
+    assert first.group(1) == "<td>1</td><td>1</td><td>2</td><td>3</td><td>2.0</td>"
+
+
+def test_shared_radar_is_kept_per_audience(client, member, coordinator, commitments, locmem_cache):
+    for _ in range(3):
+        assessed(OrganisationFactory(country="AL"), commitments)
+    url = reverse("pledges:accountability")
+    client.force_login(coordinator)
+    html = client.get(url).content.decode()
+    assert "Per country" in html and "Download the radar as CSV" in html
+    client.force_login(member)
+    html = client.get(url).content.decode()
+    assert "Per country" in html and "Download the radar as CSV" not in html
+    client.logout()
+    html = client.get(url).content.decode()
+    assert "Per country" not in html and "From 3 submitted" in html
+    assessed(OrganisationFactory(country="AL"), commitments)
+    assert "From 4 submitted" in client.get(url).content.decode()
+
+
 @pytest.mark.parametrize("size", [3, 12])
 def test_radar_query_count_is_flat(
-    client, member, commitments, django_assert_max_num_queries, size
+    client, member, commitments, django_assert_max_num_queries, size, locmem_cache
 ):
     for index in range(size):
         assessed(OrganisationFactory(country=["AL", "RS"][index % 2]), commitments)
+    with django_assert_max_num_queries(5):
+        assert client.get(reverse("pledges:accountability")).status_code == 200
     client.force_login(member)
-    with django_assert_max_num_queries(10):
+    # The first member renders the radar for all members; the next ones read it from the cache.
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("pledges:accountability")).status_code == 200
+    with django_assert_max_num_queries(2):
         assert client.get(reverse("pledges:accountability")).status_code == 200
 
 
@@ -761,7 +935,13 @@ def test_sign_page_without_a_published_version_is_not_found(client, member):
 
 @pytest.mark.parametrize("size", [1, 8])
 def test_other_pages_query_count_is_flat(
-    client, representative, organisation, commitments, django_assert_max_num_queries, size
+    client,
+    representative,
+    organisation,
+    commitments,
+    django_assert_max_num_queries,
+    size,
+    locmem_cache,
 ):
     version = PledgeVersionFactory(number=1)
     SignatureFactory.create_batch(size, version=version)
