@@ -7,7 +7,10 @@ class DiscussionsConfig(AppConfig):
     verbose_name = _("Discussions")
 
     def ready(self):
+        from discussions import counters
         from members import data_export
+
+        counters.connect_signals()
 
         # "Download my data" covers every row of this app that points to the person.
         data_export.register_app(self)

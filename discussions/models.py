@@ -3,7 +3,8 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -29,11 +30,15 @@ def can_moderate(user):
 
 
 def topics_for_discussions(user):
-    """Return the topics with how many threads each holds and when it was last active."""
-    visible = Q(threads__hidden_at__isnull=True) if not can_moderate(user) else Q()
+    """Return the topics with how many threads each holds and when it was last active.
+
+    The numbers come from TopicActivity, kept in step with the threads (discussions.counters);
+    coordinators, who also see hidden threads, get the counts that include them.
+    """
+    prefix = "discussion_activity__all_" if can_moderate(user) else "discussion_activity__"
     return Topic.objects.for_list().annotate(
-        thread_count=Count("threads", filter=visible),
-        latest_activity_at=Max("threads__last_activity_at", filter=visible),
+        thread_count=Coalesce(F(prefix + "thread_count"), 0),
+        latest_activity_at=F(prefix + "latest_activity_at"),
     )
 
 
@@ -45,19 +50,16 @@ class ThreadQuerySet(models.QuerySet):
         return self.filter(hidden_at__isnull=True)
 
     def for_list(self, user):
-        """Return threads pinned first then by latest activity, with reply counts and unread."""
+        """Return threads pinned first then by latest activity, with when the user read them.
+
+        Each thread carries its count of the replies members see (reply_count).
+        """
         last_read = ThreadRead.objects.filter(thread=OuterRef("pk"), user=user.pk).values(
             "last_read_at"
         )[:1]
         return (
             self.select_related("author", "topic")
-            .annotate(
-                reply_count=Count(
-                    "replies",
-                    filter=Q(replies__deleted_at__isnull=True, replies__hidden_at__isnull=True),
-                ),
-                last_read_at=Subquery(last_read),
-            )
+            .annotate(last_read_at=Subquery(last_read))
             .order_by("-pinned", "-last_activity_at")
         )
 
@@ -118,6 +120,8 @@ class Thread(models.Model):
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    # The replies members see (not deleted, not hidden), kept by discussions.counters.
+    reply_count = models.PositiveIntegerField(_("replies"), default=0, editable=False)
 
     objects = ThreadQuerySet.as_manager()
 
@@ -126,6 +130,13 @@ class Thread(models.Model):
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
         indexes = [models.Index(fields=["topic", "-pinned", "-last_activity_at"])]
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        thread = super().from_db(db, field_names, values)
+        # Remembered so that moving the thread recounts the topic it leaves.
+        thread._loaded_topic_id = thread.__dict__.get("topic_id")
+        return thread
 
     def __str__(self):
         return self.title
@@ -176,9 +187,33 @@ class Reply(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("reply")
         verbose_name_plural = _("replies")
+        # A thread's replies in order, a page at a time.
+        indexes = [models.Index(fields=["thread", "created_at", "id"])]
 
     def __str__(self):
         return _("Reply %(id)s in “%(thread)s”") % {"id": self.pk, "thread": self.thread_id}
+
+
+class TopicActivity(models.Model):
+    """How many threads a topic holds and when one last moved: kept by discussions.counters.
+
+    The first two count what members see; the "all" ones include hidden threads.
+    """
+
+    topic = models.OneToOneField(
+        Topic,
+        models.CASCADE,
+        primary_key=True,
+        related_name="discussion_activity",
+        verbose_name=_("topic"),
+    )
+    thread_count = models.PositiveIntegerField(default=0)
+    latest_activity_at = models.DateTimeField(null=True)
+    all_thread_count = models.PositiveIntegerField(default=0)
+    all_latest_activity_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return str(self.topic_id)
 
 
 class PostRevision(models.Model):
@@ -424,10 +459,16 @@ class EventQuerySet(models.QuerySet):
 
     def for_list(self):
         """Return events with their topics and the number of seats taken."""
+        # A subquery, not a join: it counts for the page's events only, and count() drops it.
+        seats = (
+            Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.REGISTERED)
+            .order_by()
+            .values("event")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
         return self.prefetch_related("topics").annotate(
-            registered_count=Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)
-            )
+            registered_count=Coalesce(Subquery(seats), 0)
         )
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -153,9 +153,7 @@ def thread_detail(request, topic, pk, slug):
     thread = get_thread_or_404(request, pk)
     if thread.topic.slug != topic or thread.slug != slug:
         return redirect(thread, permanent=True)
-    replies = (
-        Reply.objects.filter(thread=thread).for_thread().annotate(revision_count=Count("revisions"))
-    )
+    replies = Reply.objects.filter(thread=thread).for_thread()
     page = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
     last_read_at = (
         ThreadRead.objects.filter(user=request.user, thread=thread)
