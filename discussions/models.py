@@ -131,13 +131,6 @@ class Thread(models.Model):
         verbose_name_plural = _("threads")
         indexes = [models.Index(fields=["topic", "-pinned", "-last_activity_at"])]
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        thread = super().from_db(db, field_names, values)
-        # Remembered so that moving the thread recounts the topic it leaves.
-        thread._loaded_topic_id = thread.__dict__.get("topic_id")
-        return thread
-
     def __str__(self):
         return self.title
 
@@ -146,6 +139,13 @@ class Thread(models.Model):
             "discussions:thread_detail",
             kwargs={"topic": self.topic.slug, "pk": self.pk, "slug": self.slug},
         )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        thread = super().from_db(db, field_names, values)
+        # Remembered so that moving the thread recounts the topic it leaves.
+        thread._loaded_topic_id = thread.__dict__.get("topic_id")
+        return thread
 
     def is_unread(self):
         last_read = getattr(self, "last_read_at", None)
