@@ -141,8 +141,8 @@ class Thread(models.Model):
         )
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        thread = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        thread = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
         # Remembered so that moving the thread recounts the topic it leaves.
         thread._loaded_topic_id = thread.__dict__.get("topic_id")
         return thread

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from discussions import services
+from discussions import rendering, services
 from discussions.calendar import calendar_for
 from discussions.forms import (
     ActionItemFormSet,
@@ -150,24 +150,36 @@ def thread_create(request, topic, kind):
 @member_required
 def thread_detail(request, topic, pk, slug):
     """Show a thread and one page of its replies; mark it read."""
-    thread = get_thread_or_404(request, pk)
+    user = request.user
+    # When the member last read it and whether they follow it come with the thread.
+    thread = get_object_or_404(
+        Thread.objects.visible_to(user)
+        .select_related("topic", "author")
+        .annotate(
+            last_read_at=Subquery(
+                ThreadRead.objects.filter(thread=OuterRef("pk"), user=user.pk).values(
+                    "last_read_at"
+                )[:1]
+            ),
+            following=Exists(Subscription.objects.filter(thread=OuterRef("pk"), user=user.pk)),
+        ),
+        pk=pk,
+    )
     if thread.topic.slug != topic or thread.slug != slug:
         return redirect(thread, permanent=True)
     replies = Reply.objects.filter(thread=thread).for_thread()
     page = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
-    last_read_at = (
-        ThreadRead.objects.filter(user=request.user, thread=thread)
-        .values_list("last_read_at", flat=True)
-        .first()
-    )
-    services.thread_mark_read(thread=thread, user=request.user)
+    # Reading a thread with nothing new since the last visit changes no marker: no write.
+    if thread.last_read_at is None or thread.last_read_at < thread.last_activity_at:
+        services.thread_mark_read(thread=thread, user=user)
+    rendering.render_bodies([thread, *page.object_list])
     context = {
         "thread": thread,
         "topic": thread.topic,
         "page_obj": page,
         "replies": page.object_list,
-        "last_read_at": last_read_at,
-        "following": Subscription.objects.filter(user=request.user, thread=thread).exists(),
+        "last_read_at": thread.last_read_at,
+        "following": thread.following,
         "reply_form": ReplyForm(),
         "can_moderate": can_moderate(request.user),
         "reply_by_email": settings.INBOUND_EMAIL_ENABLED,

@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 
 register = template.Library()
 
+REPLY_PLACEHOLDER = 987654321987654321
+
 
 @register.simple_tag
 def byline(post, user):
@@ -22,8 +24,19 @@ def byline(post, user):
 @register.simple_tag
 def post_url(name, thread, reply=None):
     """Return the address of an action on a thread or on one of its replies."""
-    kwargs = {"topic": thread.topic.slug, "pk": thread.pk, "slug": thread.slug}
     if reply is not None:
-        kwargs["reply_id"] = reply.pk
         name = name.replace("thread_", "reply_")
-    return reverse(f"discussions:{name}", kwargs=kwargs)
+    # A page shows the same few actions for many replies: each address is built once per
+    # thread and name, with a placeholder where the reply's number goes.
+    urls = thread.__dict__.setdefault("_post_urls", {})
+    url = urls.get(name)
+    if url is None:
+        kwargs = {"topic": thread.topic.slug, "pk": thread.pk, "slug": thread.slug}
+        if reply is not None:
+            kwargs["reply_id"] = REPLY_PLACEHOLDER
+        url = urls[name] = reverse(f"discussions:{name}", kwargs=kwargs)
+    if reply is None:
+        return url
+    # The reply's number is the last number in the address.
+    start, _placeholder, end = url.rpartition(str(REPLY_PLACEHOLDER))
+    return f"{start}{reply.pk}{end}"
