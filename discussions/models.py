@@ -129,7 +129,15 @@ class Thread(models.Model):
         ordering = ["-pinned", "-last_activity_at"]
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
-        indexes = [models.Index(fields=["topic", "-pinned", "-last_activity_at"])]
+        indexes = [
+            models.Index(fields=["topic", "-pinned", "-last_activity_at"]),
+            # Counting a topic's threads members see, in some languages or all: index only.
+            models.Index(
+                fields=["topic", "language"],
+                condition=Q(hidden_at__isnull=True),
+                name="thread_visible_topic_language",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -537,6 +545,12 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_at__gte=F("starts_at")), name="event_ends_after_start"
             )
+        ]
+        indexes = [
+            # Upcoming events soonest first, past ones latest first, a page at a time.
+            models.Index(fields=["starts_at", "ends_at"], name="event_starts_ends"),
+            # Counting upcoming or past events: index only.
+            models.Index(fields=["ends_at"], name="event_ends"),
         ]
 
     def __str__(self):

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -37,6 +38,7 @@ from discussions.models import (
 )
 from members.models import Organisation
 from members.permissions import member_required
+from racop import pagecache, sections
 from racop.i18n import languages_read
 from racop.markdown import render_markdown
 from racop.models import Topic
@@ -373,7 +375,8 @@ def event_list(request):
         events = events.filter(country=filters["country"])
     if filters["language"]:
         events = events.filter(languages__icontains=filters["language"])
-    page = Paginator(events.for_list(), EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    # The cards show neither topics nor seats: the list needs no more than the events.
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     statuses = {}
     if request.user.is_authenticated:
         statuses = dict(
@@ -385,26 +388,35 @@ def event_list(request):
         event.my_status = statuses.get(event.pk)
     query = request.GET.copy()
     query.pop("page", None)
+    # The filters' choices are the same for everyone in an audience: kept until events or
+    # topics change (racop.pagecache empties it then).
+    audience = sections.audience(request.user)
+    topics, country_codes = pagecache.remember(
+        f"discussions:event_filters:{audience}",
+        lambda: (
+            list(Topic.objects.for_list()),
+            list(Event.objects.visible_to(request.user).countries()),
+        ),
+    )
     context = {
         "events": page.object_list,
         "page_obj": page,
         "past": past,
         "filters": filters,
-        "topics": Topic.objects.for_list(),
+        "topics": topics,
         "formats": Event.Format.choices,
-        "countries": [
-            (code, countries.name(code))
-            for code in Event.objects.visible_to(request.user).countries()
-        ],
+        "countries": [(code, countries.name(code)) for code in country_codes],
         "query_string": query.urlencode(),
     }
     return render(request, "discussions/event_list.html", context)
 
 
-def get_event_or_404(request, slug):
+def get_event_or_404(request, slug, queryset=None):
     """Return the event if the user may see it, else 404."""
+    if queryset is None:
+        queryset = Event.objects.all()
     return get_object_or_404(
-        Event.objects.visible_to(request.user)
+        queryset.visible_to(request.user)
         .for_list()
         .prefetch_related(
             "organisers",
@@ -414,14 +426,30 @@ def get_event_or_404(request, slug):
     )
 
 
+def _registrations_count(**filters):
+    """Return a subquery: how many of the event's registrations match the filters."""
+    count = (
+        Registration.objects.filter(event=OuterRef("pk"), **filters)
+        .order_by()
+        .values("event")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(count), 0)
+
+
 def event_detail(request, slug):
     """Show an event: facts, registration, and after it the outcomes and action items."""
-    event = get_event_or_404(request, slug)
+    # The waiting list and the attendance are counted with the event, in its query.
+    counts = {"attendance_count": _registrations_count(attended=True)}
+    if request.user.is_authenticated:
+        counts["waiting_count"] = _registrations_count(status=Registration.Status.WAITING)
+    event = get_event_or_404(request, slug, Event.objects.annotate(**counts))
     registration = None
     waiting_count = 0
     if request.user.is_authenticated:
         registration = Registration.objects.filter(event=event, user=request.user).first()
-        waiting_count = event.registrations.filter(status=Registration.Status.WAITING).count()
+        waiting_count = event.waiting_count
     is_registered = (
         registration is not None and registration.status == Registration.Status.REGISTERED
     )
@@ -437,7 +465,7 @@ def event_detail(request, slug):
         "can_record_outcome": can_record_outcome(event, request.user),
     }
     if event.is_past:
-        context["attendance_count"] = event.registrations.filter(attended=True).count()
+        context["attendance_count"] = event.attendance_count
         if _is_member(request.user):
             context["attending_organisations"] = Organisation.objects.filter(
                 memberships__user__event_registrations__event=event,
