@@ -449,12 +449,13 @@ class EventQuerySet(models.QuerySet):
         return self.filter(visibility=Event.Visibility.PUBLIC)
 
     def upcoming(self):
-        """Return events that have not ended, soonest first."""
-        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+        """Return events that have not ended, soonest first (by id when they start together,
+        so that pages neither repeat nor skip one)."""
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
 
     def past(self):
-        """Return events that have ended, latest first."""
-        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+        """Return events that have ended, latest first (then by id, as upcoming() does)."""
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
 
     def countries(self):
         """Return the codes of the countries events take place in."""

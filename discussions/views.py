@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from discussions import rendering, services
+from discussions import fragments, rendering, services
 from discussions.calendar import calendar_for
 from discussions.forms import (
     ActionItemFormSet,
@@ -36,6 +36,7 @@ from discussions.models import (
     can_moderate,
     topics_for_discussions,
 )
+from discussions.templatetags import discussion_tags
 from members.models import Organisation
 from members.permissions import member_required
 from racop import pagecache, sections
@@ -95,6 +96,7 @@ def thread_list(request, topic):
     threads = threads.for_list(request.user)
     page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
     following = Subscription.objects.filter(user=request.user, topic=topic).exists()
+    _render_thread_rows(page.object_list, request.user)
     context = {
         "topic": topic,
         "page_obj": page,
@@ -105,6 +107,89 @@ def thread_list(request, topic):
         "query_string": "languages=all" if show_all else "",
     }
     return render(request, "discussions/thread_list.html", context)
+
+
+def _render_thread_rows(threads, user):
+    """Set row_html on each thread: its row in the list, shared with every member who sees it
+    alike (same byline, same unread marker)."""
+    items = []
+    for thread in threads:
+        byline = discussion_tags.byline(thread, user)
+        is_unread = thread.is_unread()
+        facts = (
+            thread.pk,
+            thread.slug,
+            thread.topic.slug,
+            thread.title,
+            thread.kind,
+            thread.language,
+            thread.pinned,
+            thread.locked,
+            thread.chatham_house,
+            thread.hidden_at is not None,
+            thread.reply_count,
+            thread.last_activity_at,
+            byline,
+            is_unread,
+        )
+        items.append((facts, {"thread": thread, "byline": byline, "is_unread": is_unread}))
+    rows = fragments.render_many("discussions/includes/_thread_row.html", items)
+    for thread, html in zip(threads, rows, strict=True):
+        thread.row_html = html
+
+
+def _render_replies(thread, page, user, moderator):
+    """Mark each reply of the page new or not, and set its html when it can be shared: with
+    every member who sees it alike. The asker of a question gets forms with their own CSRF
+    token under each reply: their replies are rendered live, in the page."""
+    last_read_at = thread.last_read_at
+    replies = page.object_list
+    for reply in replies:
+        reply.is_new = bool(last_read_at and reply.created_at > last_read_at)
+    if thread.kind == Thread.Kind.QUESTION and thread.author_id == user.pk:
+        return
+    items = []
+    for number, reply in enumerate(replies, start=1):
+        byline = discussion_tags.byline(reply, user)
+        facts = (
+            thread.pk,
+            thread.slug,
+            thread.topic.slug,
+            thread.kind,
+            thread.locked,
+            thread.answer_id == reply.pk,
+            thread.author_id == user.pk,
+            reply.pk,
+            reply.body,
+            reply.language,
+            reply.created_at,
+            reply.edited_at,
+            reply.deleted_at is not None,
+            reply.hidden_at is not None,
+            reply.hidden_reason,
+            reply.author_id == user.pk,
+            byline,
+            moderator,
+            number,
+            reply.is_new,
+        )
+        context = {
+            "thread": thread,
+            "reply": reply,
+            "user": user,
+            "can_moderate": moderator,
+            "number": number,
+            "is_new": reply.is_new,
+        }
+        items.append((facts, context))
+    for reply, html in zip(
+        replies,
+        fragments.render_many(
+            "discussions/includes/_reply.html", items, includes=("discussions/includes/_post.html",)
+        ),
+        strict=True,
+    ):
+        reply.html = html
 
 
 def _render_thread_form(request, topic, kind, form, preview=None):
@@ -175,6 +260,8 @@ def thread_detail(request, topic, pk, slug):
     if thread.last_read_at is None or thread.last_read_at < thread.last_activity_at:
         services.thread_mark_read(thread=thread, user=user)
     rendering.render_bodies([thread, *page.object_list])
+    moderator = can_moderate(user)
+    _render_replies(thread, page, user, moderator)
     context = {
         "thread": thread,
         "topic": thread.topic,
@@ -183,7 +270,7 @@ def thread_detail(request, topic, pk, slug):
         "last_read_at": thread.last_read_at,
         "following": thread.following,
         "reply_form": ReplyForm(),
-        "can_moderate": can_moderate(request.user),
+        "can_moderate": moderator,
         "reply_by_email": settings.INBOUND_EMAIL_ENABLED,
     }
     return render(request, "discussions/thread_detail.html", context)

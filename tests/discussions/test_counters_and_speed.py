@@ -265,3 +265,60 @@ def test_visitor_pages_stay_within_budget(
     for name, address in pages(*make_content(size)).items():
         with django_assert_max_num_queries(5, info=name):
             assert client.get(address).status_code in {200, 302}
+
+
+# Fragments shared between members
+
+
+def strip_tokens(html):
+    import re
+
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+def test_shared_fragments_render_as_the_page_would(client, locmem_cache):
+    topic = TopicFactory()
+    question = ThreadFactory(topic=topic, kind="question")
+    ReplyFactory.create_batch(3, thread=question, anonymous=True)
+    ReplyFactory(thread=question, hidden_at=timezone.now(), hidden_reason="Rude")
+    client.force_login(MemberFactory())
+    pages = [reverse("discussions:thread_list", args=[topic.slug]), question.get_absolute_url()]
+    cold = [strip_tokens(client.get(page).text) for page in pages]
+    assert any(key.startswith(":1:discussions:fragment:") for key in locmem_cache._cache)
+    warm = [strip_tokens(client.get(page).text) for page in pages]
+    locmem_cache.clear()
+    assert warm == [strip_tokens(client.get(page).text) for page in pages]
+    assert cold[1] == warm[1]
+
+
+def test_a_shared_fragment_never_shows_one_members_view_to_another(client, locmem_cache):
+    author, other = MemberFactory(), MemberFactory()
+    thread = ThreadFactory(anonymous=True, author=author)
+    reply = ReplyFactory(thread=thread, anonymous=True, author=author)
+    listing = reverse("discussions:thread_list", args=[thread.topic.slug])
+    client.force_login(author)
+    assert "A community member (you)" in client.get(listing).text
+    html = client.get(thread.get_absolute_url()).text
+    assert post_url("thread_edit", thread, reply) in html
+    client.force_login(other)
+    html = client.get(listing).text
+    assert "(you)" not in html and "is-unread" in html
+    html = client.get(thread.get_absolute_url()).text
+    assert "(you)" not in html
+    assert post_url("thread_edit", thread, reply) not in html
+    assert post_url("thread_report", thread, reply) in html
+
+
+def test_the_asker_gets_their_own_answer_forms(client, locmem_cache):
+    asker = MemberFactory()
+    question = ThreadFactory(kind="question", author=asker)
+    reply = ReplyFactory(thread=question)
+    client.force_login(MemberFactory())
+    assert "Mark as the answer" not in client.get(question.get_absolute_url()).text
+    client.force_login(asker)
+    response = client.get(question.get_absolute_url())
+    assert "Mark as the answer" in response.text
+    token = response.text.split('name="csrfmiddlewaretoken" value="')[-1].split('"')[0]
+    address = post_url("reply_answer", question, reply)
+    assert client.post(address, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert Thread.objects.get(pk=question.pk).answer_id == reply.pk
