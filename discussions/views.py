@@ -471,8 +471,26 @@ def event_list(request):
                 user=request.user, event__in=[event.pk for event in page.object_list]
             ).values_list("event_id", "status")
         )
+    items = []
     for event in page.object_list:
         event.my_status = statuses.get(event.pk)
+        facts = (
+            event.pk,
+            event.slug,
+            event.title,
+            event.format,
+            event.starts_at,
+            event.time_zone,
+            event.city,
+            event.country.code,
+            event.visibility,
+            event.my_status,
+        )
+        items.append((facts, {"event": event}))
+    # A card is the same for everyone with the same registration status: shared.
+    cards = fragments.render_many("discussions/includes/_event_card.html", items)
+    for event, html in zip(page.object_list, cards, strict=True):
+        event.card_html = html
     query = request.GET.copy()
     query.pop("page", None)
     # The filters' choices are the same for everyone in an audience: kept until events or
