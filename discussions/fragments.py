@@ -10,6 +10,7 @@ pattern, say) needs VERSION bumped, or lasts at most SECONDS.
 """
 
 import hashlib
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.template.loader import get_template
@@ -31,32 +32,44 @@ def _source_hash(names):
     return _sources[names]
 
 
-def render_many(template_name, items, includes=()):
-    """Return the HTML of the template for each (facts, context) item, in order.
+class Fragment(NamedTuple):
+    """A template to render with a context; facts: everything the HTML shows."""
 
-    Fragments found in the cache are used as they are; the others are rendered with their
-    context (no request: the template gets only what the facts describe) and kept.
-    includes names the templates the template includes, whose source the key covers too.
-    """
-    template = get_template(template_name)
+    template: str
+    facts: tuple
+    context: dict
+    # The templates it includes, whose source the key covers too.
+    includes: tuple = ()
+
+
+def _key(fragment):
     scope = (
         VERSION,
-        _source_hash((template_name, *includes)),
+        _source_hash((fragment.template, *fragment.includes)),
         translation.get_language(),
         timezone.get_current_timezone_name(),
     )
-    keys = [
-        "discussions:fragment:" + hashlib.sha256(repr((scope, facts)).encode()).hexdigest()
-        for facts, _context in items
-    ]
+    digest = hashlib.sha256(repr((scope, fragment.facts)).encode()).hexdigest()
+    return f"discussions:fragment:{digest}"
+
+
+def render_many(fragments, prepare=None):
+    """Return the HTML of each fragment, in order, with one cache round trip.
+
+    Fragments found in the cache are used as they are; the others are rendered with their
+    context (no request: the template gets only what the facts describe) and kept.
+    prepare, if given, is called once with the contexts about to be rendered.
+    """
+    keys = [_key(fragment) for fragment in fragments]
     found = cache.get_many(set(keys)) if keys else {}
-    missing = {}
-    html = []
-    for (_facts, context), key in zip(items, keys, strict=True):
-        fragment = found.get(key) or missing.get(key)
-        if fragment is None:
-            fragment = missing[key] = template.render(context)
-        html.append(fragment)
+    todo = {key: fragment for fragment, key in zip(fragments, keys, strict=True)}
+    todo = {key: fragment for key, fragment in todo.items() if key not in found}
+    if todo and prepare:
+        prepare([fragment.context for fragment in todo.values()])
+    missing = {
+        key: get_template(fragment.template).render(fragment.context)
+        for key, fragment in todo.items()
+    }
     if missing:
         cache.set_many(missing, SECONDS)
-    return html
+    return [found.get(key) or missing[key] for key in keys]

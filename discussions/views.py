@@ -84,7 +84,9 @@ def topic_list(request):
 @member_required
 def thread_list(request, topic):
     """Show a topic's threads, pinned first, then by latest activity."""
-    topic = get_object_or_404(Topic, slug=topic)
+    # Whether the member follows the topic comes with it.
+    following = Subscription.objects.filter(topic=OuterRef("pk"), user=request.user.pk)
+    topic = get_object_or_404(Topic.objects.annotate(following=Exists(following)), slug=topic)
     threads = Thread.objects.filter(topic=topic).visible_to(request.user)
     # A member who reads only some languages sees threads in those, and can reveal the rest.
     show_all = request.GET.get("languages") == "all"
@@ -93,15 +95,15 @@ def thread_list(request, topic):
     if languages:
         hidden_count = threads.exclude(language__in=languages).count()
         threads = threads.filter(language__in=languages)
-    threads = threads.for_list(request.user)
+    # Every thread here is in this topic: no need to join it to each.
+    threads = threads.for_list(request.user).select_related(None).select_related("author")
     page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
-    following = Subscription.objects.filter(user=request.user, topic=topic).exists()
-    _render_thread_rows(page.object_list, request.user)
+    _render_thread_rows(page.object_list, topic, request.user)
     context = {
         "topic": topic,
         "page_obj": page,
         "threads": page.object_list,
-        "following": following,
+        "following": topic.following,
         "hidden_count": hidden_count,
         "show_all": show_all,
         "query_string": "languages=all" if show_all else "",
@@ -109,11 +111,12 @@ def thread_list(request, topic):
     return render(request, "discussions/thread_list.html", context)
 
 
-def _render_thread_rows(threads, user):
+def _render_thread_rows(threads, topic, user):
     """Set row_html on each thread: its row in the list, shared with every member who sees it
     alike (same byline, same unread marker)."""
     items = []
     for thread in threads:
+        thread.topic = topic
         byline = discussion_tags.byline(thread, user)
         is_unread = thread.is_unread()
         facts = (
@@ -132,64 +135,84 @@ def _render_thread_rows(threads, user):
             byline,
             is_unread,
         )
-        items.append((facts, {"thread": thread, "byline": byline, "is_unread": is_unread}))
-    rows = fragments.render_many("discussions/includes/_thread_row.html", items)
+        context = {"thread": thread, "byline": byline, "is_unread": is_unread}
+        items.append(fragments.Fragment("discussions/includes/_thread_row.html", facts, context))
+    rows = fragments.render_many(items)
     for thread, html in zip(threads, rows, strict=True):
         thread.row_html = html
 
 
-def _render_replies(thread, page, user, moderator):
-    """Mark each reply of the page new or not, and set its html when it can be shared: with
-    every member who sees it alike. The asker of a question gets forms with their own CSRF
-    token under each reply: their replies are rendered live, in the page."""
+def _post_facts(post, thread, user, moderator):
+    """Return everything a post's HTML shows (_post.html), for a fragment's key."""
+    return (
+        thread.pk,
+        thread.slug,
+        thread.topic.slug,
+        thread.kind,
+        thread.locked,
+        thread.author_id == user.pk,
+        post.pk,
+        post.body,
+        post.language,
+        post.anonymous,
+        post.created_at,
+        post.edited_at,
+        post.deleted_at is not None,
+        post.hidden_at is not None,
+        post.hidden_reason,
+        post.author_id == user.pk,
+        discussion_tags.byline(post, user),
+        moderator,
+    )
+
+
+def _render_posts(thread, replies, user, moderator):
+    """Set html on the thread and its page of replies, shared with every member who sees
+    them alike, and mark each reply new or not. Markdown is rendered only for the posts not
+    found in the cache. The asker of a question gets forms with their own CSRF token under
+    each reply: their replies are rendered live, in the page."""
     last_read_at = thread.last_read_at
-    replies = page.object_list
     for reply in replies:
         reply.is_new = bool(last_read_at and reply.created_at > last_read_at)
-    if thread.kind == Thread.Kind.QUESTION and thread.author_id == user.pk:
-        return
-    items = []
-    for number, reply in enumerate(replies, start=1):
-        byline = discussion_tags.byline(reply, user)
-        facts = (
-            thread.pk,
-            thread.slug,
-            thread.topic.slug,
-            thread.kind,
-            thread.locked,
-            thread.answer_id == reply.pk,
-            thread.author_id == user.pk,
-            reply.pk,
-            reply.body,
-            reply.language,
-            reply.created_at,
-            reply.edited_at,
-            reply.deleted_at is not None,
-            reply.hidden_at is not None,
-            reply.hidden_reason,
-            reply.author_id == user.pk,
-            byline,
-            moderator,
-            number,
-            reply.is_new,
+    context = {"thread": thread, "user": user, "can_moderate": moderator}
+    items = [
+        fragments.Fragment(
+            "discussions/includes/_post.html",
+            ("thread", *_post_facts(thread, thread, user, moderator)),
+            {**context, "post": thread, "reply": None},
         )
-        context = {
-            "thread": thread,
-            "reply": reply,
-            "user": user,
-            "can_moderate": moderator,
-            "number": number,
-            "is_new": reply.is_new,
-        }
-        items.append((facts, context))
-    for reply, html in zip(
-        replies,
-        fragments.render_many(
-            "discussions/includes/_reply.html", items, includes=("discussions/includes/_post.html",)
+    ]
+    live = thread.kind == Thread.Kind.QUESTION and thread.author_id == user.pk
+    if live:
+        rendering.render_bodies(replies)
+    else:
+        for number, reply in enumerate(replies, start=1):
+            facts = (
+                "reply",
+                *_post_facts(reply, thread, user, moderator),
+                thread.answer_id == reply.pk,
+                number,
+                reply.is_new,
+            )
+            reply_context = {**context, "reply": reply, "number": number, "is_new": reply.is_new}
+            items.append(
+                fragments.Fragment(
+                    "discussions/includes/_reply.html",
+                    facts,
+                    reply_context,
+                    includes=("discussions/includes/_post.html",),
+                )
+            )
+    html = fragments.render_many(
+        items,
+        prepare=lambda contexts: rendering.render_bodies(
+            [c["reply"] or c["post"] for c in contexts]
         ),
-        strict=True,
-    ):
-        reply.html = html
+    )
+    thread.html = html[0]
+    if not live:
+        for reply, reply_html in zip(replies, html[1:], strict=True):
+            reply.html = reply_html
 
 
 def _render_thread_form(request, topic, kind, form, preview=None):
@@ -259,9 +282,8 @@ def thread_detail(request, topic, pk, slug):
     # Reading a thread with nothing new since the last visit changes no marker: no write.
     if thread.last_read_at is None or thread.last_read_at < thread.last_activity_at:
         services.thread_mark_read(thread=thread, user=user)
-    rendering.render_bodies([thread, *page.object_list])
     moderator = can_moderate(user)
-    _render_replies(thread, page, user, moderator)
+    _render_posts(thread, page.object_list, user, moderator)
     context = {
         "thread": thread,
         "topic": thread.topic,
@@ -486,9 +508,10 @@ def event_list(request):
             event.visibility,
             event.my_status,
         )
-        items.append((facts, {"event": event}))
+        card = fragments.Fragment("discussions/includes/_event_card.html", facts, {"event": event})
+        items.append(card)
     # A card is the same for everyone with the same registration status: shared.
-    cards = fragments.render_many("discussions/includes/_event_card.html", items)
+    cards = fragments.render_many(items)
     for event, html in zip(page.object_list, cards, strict=True):
         event.card_html = html
     query = request.GET.copy()
