@@ -166,21 +166,23 @@ def _post_facts(post, thread, user, moderator):
     )
 
 
-def _render_posts(thread, replies, user, moderator):
+def _render_posts(thread, replies, user, moderator, form):
     """Set html on the thread and its page of replies, shared with every member who sees
     them alike, and mark each reply new or not. Markdown is rendered only for the posts not
     found in the cache. The asker of a question gets forms with their own CSRF token under
-    each reply: their replies are rendered live, in the page."""
+    each reply: their replies are rendered live, in the page. Return the HTML of the reply
+    form's fields, shared too and fetched in the same round trip."""
     last_read_at = thread.last_read_at
     for reply in replies:
         reply.is_new = bool(last_read_at and reply.created_at > last_read_at)
     context = {"thread": thread, "user": user, "can_moderate": moderator}
     items = [
+        _form_fields_fragment(form),
         fragments.Fragment(
             "discussions/includes/_post.html",
             ("thread", *_post_facts(thread, thread, user, moderator)),
             {**context, "post": thread, "reply": None},
-        )
+        ),
     ]
     live = thread.kind == Thread.Kind.QUESTION and thread.author_id == user.pk
     if live:
@@ -203,16 +205,40 @@ def _render_posts(thread, replies, user, moderator):
                     includes=("discussions/includes/_post.html",),
                 )
             )
-    html = fragments.render_many(
-        items,
-        prepare=lambda contexts: rendering.render_bodies(
-            [c["reply"] or c["post"] for c in contexts]
-        ),
-    )
-    thread.html = html[0]
+    html = fragments.render_many(items, prepare=_render_bodies_of)
+    thread.html = html[1]
     if not live:
-        for reply, reply_html in zip(replies, html[1:], strict=True):
+        for reply, reply_html in zip(replies, html[2:], strict=True):
             reply.html = reply_html
+    return html[0]
+
+
+def _render_bodies_of(contexts):
+    """Render the Markdown of the posts about to be rendered (those the cache lacks)."""
+    rendering.render_bodies([c["reply"] or c["post"] for c in contexts if "thread" in c])
+
+
+def _form_fields_fragment(form):
+    """Return an unbound form's fields as a fragment: the same for everyone, so shared. The
+    facts describe each field fully, so a changed form is rendered afresh."""
+    facts = tuple(
+        (
+            name,
+            type(field).__name__,
+            type(field.widget).__name__,
+            sorted(field.widget.attrs.items()),
+            str(field.label),
+            str(field.help_text),
+            field.required,
+            form.get_initial_for_field(field, name),
+            [(value, str(label)) for value, label in getattr(field, "choices", [])],
+        )
+        for name, field in form.fields.items()
+    )
+    template = "discussions/includes/_form_fields.html"
+    return fragments.Fragment(
+        template, (type(form).__name__, *facts), {"form": form}, ("includes/form_field.html",)
+    )
 
 
 def _render_thread_form(request, topic, kind, form, preview=None):
@@ -283,7 +309,8 @@ def thread_detail(request, topic, pk, slug):
     if thread.last_read_at is None or thread.last_read_at < thread.last_activity_at:
         services.thread_mark_read(thread=thread, user=user)
     moderator = can_moderate(user)
-    _render_posts(thread, page.object_list, user, moderator)
+    reply_form = ReplyForm()
+    reply_form_fields = _render_posts(thread, page.object_list, user, moderator, reply_form)
     context = {
         "thread": thread,
         "topic": thread.topic,
@@ -291,7 +318,8 @@ def thread_detail(request, topic, pk, slug):
         "replies": page.object_list,
         "last_read_at": thread.last_read_at,
         "following": thread.following,
-        "reply_form": ReplyForm(),
+        "reply_form": reply_form,
+        "reply_form_fields": reply_form_fields,
         "can_moderate": moderator,
         "reply_by_email": settings.INBOUND_EMAIL_ENABLED,
     }
