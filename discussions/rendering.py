@@ -31,3 +31,15 @@ def render_bodies(posts):
         post.body_html = html
     if missing:
         cache.set_many(missing, SECONDS)
+
+
+def render_text(text):
+    """Return one text's Markdown as sanitised HTML, shared from the cache like a post's."""
+    if not text:
+        return render_markdown(text)
+    key = _key(text)
+    html = cache.get(key)
+    if html is None:
+        html = render_markdown(text)
+        cache.set(key, html, SECONDS)
+    return html

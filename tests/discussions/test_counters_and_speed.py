@@ -322,3 +322,10 @@ def test_the_asker_gets_their_own_answer_forms(client, locmem_cache):
     address = post_url("reply_answer", question, reply)
     assert client.post(address, {"csrfmiddlewaretoken": token}).status_code == 302
     assert Thread.objects.get(pk=question.pk).answer_id == reply.pk
+
+
+def test_event_texts_are_rendered_once_and_shared(client, locmem_cache):
+    event = EventFactory(description="We **meet**.", visibility="public")
+    client.force_login(MemberFactory())
+    assert "We <strong>meet</strong>." in client.get(event.get_absolute_url()).text
+    assert str(cache.get(rendering._key("We **meet**."))) == "<p>We <strong>meet</strong>.</p>"

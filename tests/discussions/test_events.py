@@ -110,7 +110,9 @@ def test_event_list_query_count_is_flat(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("size", [1, 15])
-def test_event_detail_query_count_is_flat(member_client, django_assert_max_num_queries, size):
+def test_event_detail_query_count_is_flat(
+    member_client, django_assert_max_num_queries, size, locmem_cache
+):
     event = EventFactory(capacity=100)
     RegistrationFactory.create_batch(size, event=event)
     ActionItemFactory.create_batch(size, event=event)
