@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -463,7 +463,17 @@ def reply_mark_answer(request, topic, pk, slug, reply_id):
         services.thread_mark_answer(thread=thread, reply=reply, by=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
-    return redirect(f"{thread.get_absolute_url()}#reply-{reply.pk}")
+    return redirect(reply_address(thread, reply))
+
+
+def reply_address(thread, reply):
+    """Return the address of the reply: the page of the thread it is on, and its anchor."""
+    before = Reply.objects.filter(thread=thread).filter(
+        Q(created_at__lt=reply.created_at) | Q(created_at=reply.created_at, pk__lt=reply.pk)
+    )
+    page = before.count() // REPLIES_PER_PAGE + 1
+    query = f"?page={page}" if page > 1 else ""
+    return f"{thread.get_absolute_url()}{query}#reply-{reply.pk}"
 
 
 @require_POST

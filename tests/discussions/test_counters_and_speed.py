@@ -329,3 +329,20 @@ def test_event_texts_are_rendered_once_and_shared(client, locmem_cache):
     client.force_login(MemberFactory())
     assert "We <strong>meet</strong>." in client.get(event.get_absolute_url()).text
     assert str(cache.get(rendering._key("We **meet**."))) == "<p>We <strong>meet</strong>.</p>"
+
+
+def test_marking_an_answer_returns_to_the_page_the_reply_is_on(client):
+    asker = MemberFactory()
+    question = ThreadFactory(kind="question", author=asker)
+    start = timezone.now() - datetime.timedelta(days=1)
+    replies = [
+        ReplyFactory(thread=question, created_at=start + datetime.timedelta(minutes=i))
+        for i in range(45)
+    ]
+    client.force_login(asker)
+    first = client.post(post_url("reply_answer", question, replies[3]))
+    assert first["Location"] == f"{question.get_absolute_url()}#reply-{replies[3].pk}"
+    late = client.post(post_url("reply_answer", question, replies[42]))
+    assert late["Location"] == f"{question.get_absolute_url()}?page=3#reply-{replies[42].pk}"
+    html = client.get(late["Location"].split("#")[0]).text
+    assert f'id="reply-{replies[42].pk}"' in html
