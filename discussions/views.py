@@ -305,8 +305,14 @@ def thread_detail(request, topic, pk, slug):
         return redirect(thread, permanent=True)
     replies = Reply.objects.filter(thread=thread).for_thread()
     page = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
-    # Reading a thread with nothing new since the last visit changes no marker: no write.
-    if thread.last_read_at is None or thread.last_read_at < thread.last_activity_at:
+    # Reading again, the same day, a thread with nothing new changes neither the markers
+    # nor the coordinators' pulse (it counts readers by month): no write then.
+    last_read_at = thread.last_read_at
+    if (
+        last_read_at is None
+        or last_read_at < thread.last_activity_at
+        or timezone.localdate(last_read_at) != timezone.localdate()
+    ):
         services.thread_mark_read(thread=thread, user=user)
     moderator = can_moderate(user)
     reply_form = ReplyForm()

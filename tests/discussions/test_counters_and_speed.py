@@ -126,6 +126,15 @@ def test_reading_a_thread_with_nothing_new_writes_no_read_marker(member_client, 
     assert "New since your last visit" in html
     assert ThreadRead.objects.get(user=member, thread=thread).last_read_at > reply.created_at
     assert "New since your last visit" not in member_client.get(thread.get_absolute_url()).text
+    # A read on another day is recorded: the coordinators' pulse counts readers by month.
+    two_days_ago = timezone.now() - datetime.timedelta(days=2)
+    Thread.objects.filter(pk=thread.pk).update(last_activity_at=two_days_ago)
+    Reply.objects.filter(thread=thread).update(created_at=two_days_ago)
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    ThreadRead.objects.filter(user=member, thread=thread).update(last_read_at=yesterday)
+    member_client.get(thread.get_absolute_url())
+    read = ThreadRead.objects.get(user=member, thread=thread).last_read_at
+    assert timezone.localdate(read) == timezone.localdate()
 
 
 def test_post_bodies_are_rendered_once_and_shared_from_the_cache(member_client, locmem_cache):
