@@ -7,9 +7,10 @@ class DiscussionsConfig(AppConfig):
     verbose_name = _("Discussions")
 
     def ready(self):
-        from discussions import links
+        from discussions import counters, links
         from members import data_export
 
+        counters.connect_signals()
         links.connect_signals()
 
         # "Download my data" covers every row of this app that points to the person.

@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 from django.utils.text import slugify
 
+from discussions import counters
 from discussions.models import ActionItem, Event, Registration, Reply, Report, Thread
 from discussions.plan import demo as plan_demo
 from members.models import User
@@ -174,6 +175,7 @@ def _threads():
                 created_at=last,
             )
         Thread.objects.filter(pk=thread.pk).update(last_activity_at=last)
+        counters.topic_activity_refresh(thread.topic_id)
     reporter = people.get("member@example.org")
     reported = Reply.objects.filter(thread__title=THREADS[3][2]).order_by("pk").last()
     if reporter and reported:

@@ -3,7 +3,8 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -29,11 +30,15 @@ def can_moderate(user):
 
 
 def topics_for_discussions(user):
-    """Return the topics with how many threads each holds and when it was last active."""
-    visible = Q(threads__hidden_at__isnull=True) if not can_moderate(user) else Q()
+    """Return the topics with how many threads each holds and when it was last active.
+
+    The numbers come from TopicActivity, kept in step with the threads (discussions.counters);
+    coordinators, who also see hidden threads, get the counts that include them.
+    """
+    prefix = "discussion_activity__all_" if can_moderate(user) else "discussion_activity__"
     return Topic.objects.for_list().annotate(
-        thread_count=Count("threads", filter=visible),
-        latest_activity_at=Max("threads__last_activity_at", filter=visible),
+        thread_count=Coalesce(F(prefix + "thread_count"), 0),
+        latest_activity_at=F(prefix + "latest_activity_at"),
     )
 
 
@@ -45,19 +50,16 @@ class ThreadQuerySet(models.QuerySet):
         return self.filter(hidden_at__isnull=True)
 
     def for_list(self, user):
-        """Return threads pinned first then by latest activity, with reply counts and unread."""
+        """Return threads pinned first then by latest activity, with when the user read them.
+
+        Each thread carries its count of the replies members see (reply_count).
+        """
         last_read = ThreadRead.objects.filter(thread=OuterRef("pk"), user=user.pk).values(
             "last_read_at"
         )[:1]
         return (
             self.select_related("author", "topic")
-            .annotate(
-                reply_count=Count(
-                    "replies",
-                    filter=Q(replies__deleted_at__isnull=True, replies__hidden_at__isnull=True),
-                ),
-                last_read_at=Subquery(last_read),
-            )
+            .annotate(last_read_at=Subquery(last_read))
             .order_by("-pinned", "-last_activity_at")
         )
 
@@ -127,6 +129,8 @@ class Thread(models.Model):
         editable=False,
         verbose_name=_("linked resources"),
     )
+    # The replies members see (not deleted, not hidden), kept by discussions.counters.
+    reply_count = models.PositiveIntegerField(_("replies"), default=0, editable=False)
 
     objects = ThreadQuerySet.as_manager()
 
@@ -134,7 +138,15 @@ class Thread(models.Model):
         ordering = ["-pinned", "-last_activity_at"]
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
-        indexes = [models.Index(fields=["topic", "-pinned", "-last_activity_at"])]
+        indexes = [
+            models.Index(fields=["topic", "-pinned", "-last_activity_at"]),
+            # Counting a topic's threads members see, in some languages or all: index only.
+            models.Index(
+                fields=["topic", "language"],
+                condition=Q(hidden_at__isnull=True),
+                name="thread_visible_topic_language",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -144,6 +156,13 @@ class Thread(models.Model):
             "discussions:thread_detail",
             kwargs={"topic": self.topic.slug, "pk": self.pk, "slug": self.slug},
         )
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        thread = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
+        # Remembered so that moving the thread recounts the topic it leaves.
+        thread._loaded_topic_id = thread.__dict__.get("topic_id")
+        return thread
 
     def is_unread(self):
         last_read = getattr(self, "last_read_at", None)
@@ -185,9 +204,33 @@ class Reply(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("reply")
         verbose_name_plural = _("replies")
+        # A thread's replies in order, a page at a time.
+        indexes = [models.Index(fields=["thread", "created_at", "id"])]
 
     def __str__(self):
         return _("Reply %(id)s in “%(thread)s”") % {"id": self.pk, "thread": self.thread_id}
+
+
+class TopicActivity(models.Model):
+    """How many threads a topic holds and when one last moved: kept by discussions.counters.
+
+    The first two count what members see; the "all" ones include hidden threads.
+    """
+
+    topic = models.OneToOneField(
+        Topic,
+        models.CASCADE,
+        primary_key=True,
+        related_name="discussion_activity",
+        verbose_name=_("topic"),
+    )
+    thread_count = models.PositiveIntegerField(default=0)
+    latest_activity_at = models.DateTimeField(null=True)
+    all_thread_count = models.PositiveIntegerField(default=0)
+    all_latest_activity_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return str(self.topic_id)
 
 
 class PostRevision(models.Model):
@@ -415,12 +458,13 @@ class EventQuerySet(models.QuerySet):
         return self.filter(visibility=Event.Visibility.PUBLIC)
 
     def upcoming(self):
-        """Return events that have not ended, soonest first."""
-        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+        """Return events that have not ended, soonest first (by id when they start together,
+        so that pages neither repeat nor skip one)."""
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
 
     def past(self):
-        """Return events that have ended, latest first."""
-        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+        """Return events that have ended, latest first (then by id, as upcoming() does)."""
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
 
     def countries(self):
         """Return the codes of the countries events take place in."""
@@ -433,10 +477,16 @@ class EventQuerySet(models.QuerySet):
 
     def for_list(self):
         """Return events with their topics and the number of seats taken."""
+        # A subquery, not a join: it counts for the page's events only, and count() drops it.
+        seats = (
+            Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.REGISTERED)
+            .order_by()
+            .values("event")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
         return self.prefetch_related("topics").annotate(
-            registered_count=Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)
-            )
+            registered_count=Coalesce(Subquery(seats), 0)
         )
 
 
@@ -505,6 +555,12 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_at__gte=F("starts_at")), name="event_ends_after_start"
             )
+        ]
+        indexes = [
+            # Upcoming events soonest first, past ones latest first, a page at a time.
+            models.Index(fields=["starts_at", "ends_at"], name="event_starts_ends"),
+            # Counting upcoming or past events: index only.
+            models.Index(fields=["ends_at"], name="event_ends"),
         ]
 
     def __str__(self):

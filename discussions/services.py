@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from discussions import notifications
+from discussions import counters, notifications
 from discussions.models import (
     Event,
     ModerationAction,
@@ -64,6 +64,7 @@ def thread_reply(*, thread, author, body, anonymous=False, language=None) -> Rep
         language=language or post_language_default(),
     )
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=reply.created_at)
+    counters.topic_activity_touch(thread.topic_id, reply.created_at)
     Subscription.objects.get_or_create(user=author, thread=thread)
     ThreadRead.objects.update_or_create(
         user=author, thread=thread, defaults={"last_read_at": reply.created_at}

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from discussions import services
+from discussions import fragments, rendering, services
 from discussions.calendar import calendar_for
 from discussions.forms import (
     ActionItemFormSet,
@@ -35,8 +36,10 @@ from discussions.models import (
     can_moderate,
     topics_for_discussions,
 )
+from discussions.templatetags import discussion_tags
 from members.models import Organisation
 from members.permissions import member_required
+from racop import pagecache, sections
 from racop.i18n import languages_read
 from racop.markdown import render_markdown
 from racop.models import Topic
@@ -81,7 +84,9 @@ def topic_list(request):
 @member_required
 def thread_list(request, topic):
     """Show a topic's threads, pinned first, then by latest activity."""
-    topic = get_object_or_404(Topic, slug=topic)
+    # Whether the member follows the topic comes with it.
+    following = Subscription.objects.filter(topic=OuterRef("pk"), user=request.user.pk)
+    topic = get_object_or_404(Topic.objects.annotate(following=Exists(following)), slug=topic)
     threads = Thread.objects.filter(topic=topic).visible_to(request.user)
     # A member who reads only some languages sees threads in those, and can reveal the rest.
     show_all = request.GET.get("languages") == "all"
@@ -90,19 +95,150 @@ def thread_list(request, topic):
     if languages:
         hidden_count = threads.exclude(language__in=languages).count()
         threads = threads.filter(language__in=languages)
-    threads = threads.for_list(request.user)
+    # Every thread here is in this topic: no need to join it to each.
+    threads = threads.for_list(request.user).select_related(None).select_related("author")
     page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
-    following = Subscription.objects.filter(user=request.user, topic=topic).exists()
+    _render_thread_rows(page.object_list, topic, request.user)
     context = {
         "topic": topic,
         "page_obj": page,
         "threads": page.object_list,
-        "following": following,
+        "following": topic.following,
         "hidden_count": hidden_count,
         "show_all": show_all,
         "query_string": "languages=all" if show_all else "",
     }
     return render(request, "discussions/thread_list.html", context)
+
+
+def _render_thread_rows(threads, topic, user):
+    """Set row_html on each thread: its row in the list, shared with every member who sees it
+    alike (same byline, same unread marker)."""
+    items = []
+    for thread in threads:
+        thread.topic = topic
+        byline = discussion_tags.byline(thread, user)
+        is_unread = thread.is_unread()
+        facts = (
+            thread.pk,
+            thread.slug,
+            thread.topic.slug,
+            thread.title,
+            thread.kind,
+            thread.language,
+            thread.pinned,
+            thread.locked,
+            thread.chatham_house,
+            thread.hidden_at is not None,
+            thread.reply_count,
+            thread.last_activity_at,
+            byline,
+            is_unread,
+        )
+        context = {"thread": thread, "byline": byline, "is_unread": is_unread}
+        items.append(fragments.Fragment("discussions/includes/_thread_row.html", facts, context))
+    rows = fragments.render_many(items)
+    for thread, html in zip(threads, rows, strict=True):
+        thread.row_html = html
+
+
+def _post_facts(post, thread, user, moderator):
+    """Return everything a post's HTML shows (_post.html), for a fragment's key."""
+    return (
+        thread.pk,
+        thread.slug,
+        thread.topic.slug,
+        thread.kind,
+        thread.locked,
+        thread.author_id == user.pk,
+        post.pk,
+        post.body,
+        post.language,
+        post.anonymous,
+        post.created_at,
+        post.edited_at,
+        post.deleted_at is not None,
+        post.hidden_at is not None,
+        post.hidden_reason,
+        post.author_id == user.pk,
+        discussion_tags.byline(post, user),
+        moderator,
+    )
+
+
+def _render_posts(thread, replies, user, moderator, form):
+    """Set html on the thread and its page of replies, shared with every member who sees
+    them alike, and mark each reply new or not. Markdown is rendered only for the posts not
+    found in the cache. The asker of a question gets forms with their own CSRF token under
+    each reply: their replies are rendered live, in the page. Return the HTML of the reply
+    form's fields, shared too and fetched in the same round trip."""
+    last_read_at = thread.last_read_at
+    for reply in replies:
+        reply.is_new = bool(last_read_at and reply.created_at > last_read_at)
+    context = {"thread": thread, "user": user, "can_moderate": moderator}
+    items = [
+        _form_fields_fragment(form),
+        fragments.Fragment(
+            "discussions/includes/_post.html",
+            ("thread", *_post_facts(thread, thread, user, moderator)),
+            {**context, "post": thread, "reply": None},
+        ),
+    ]
+    live = thread.kind == Thread.Kind.QUESTION and thread.author_id == user.pk
+    if live:
+        rendering.render_bodies(replies)
+    else:
+        for number, reply in enumerate(replies, start=1):
+            facts = (
+                "reply",
+                *_post_facts(reply, thread, user, moderator),
+                thread.answer_id == reply.pk,
+                number,
+                reply.is_new,
+            )
+            reply_context = {**context, "reply": reply, "number": number, "is_new": reply.is_new}
+            items.append(
+                fragments.Fragment(
+                    "discussions/includes/_reply.html",
+                    facts,
+                    reply_context,
+                    includes=("discussions/includes/_post.html",),
+                )
+            )
+    html = fragments.render_many(items, prepare=_render_bodies_of)
+    thread.html = html[1]
+    if not live:
+        for reply, reply_html in zip(replies, html[2:], strict=True):
+            reply.html = reply_html
+    return html[0]
+
+
+def _render_bodies_of(contexts):
+    """Render the Markdown of the posts about to be rendered (those the cache lacks)."""
+    rendering.render_bodies([c["reply"] or c["post"] for c in contexts if "thread" in c])
+
+
+def _form_fields_fragment(form):
+    """Return an unbound form's fields as a fragment: the same for everyone, so shared. The
+    facts describe each field fully, so a changed form is rendered afresh."""
+    facts = tuple(
+        (
+            name,
+            type(field).__name__,
+            type(field.widget).__name__,
+            sorted(field.widget.attrs.items()),
+            str(field.label),
+            str(field.help_text),
+            field.required,
+            form.get_initial_for_field(field, name),
+            [(value, str(label)) for value, label in getattr(field, "choices", [])],
+        )
+        for name, field in form.fields.items()
+    )
+    template = "discussions/includes/_form_fields.html"
+    return fragments.Fragment(
+        template, (type(form).__name__, *facts), {"form": form}, ("includes/form_field.html",)
+    )
 
 
 def _render_thread_form(request, topic, kind, form, preview=None):
@@ -150,28 +286,47 @@ def thread_create(request, topic, kind):
 @member_required
 def thread_detail(request, topic, pk, slug):
     """Show a thread and one page of its replies; mark it read."""
-    thread = get_thread_or_404(request, pk)
+    user = request.user
+    # When the member last read it and whether they follow it come with the thread.
+    thread = get_object_or_404(
+        Thread.objects.visible_to(user)
+        .select_related("topic", "author")
+        .annotate(
+            last_read_at=Subquery(
+                ThreadRead.objects.filter(thread=OuterRef("pk"), user=user.pk).values(
+                    "last_read_at"
+                )[:1]
+            ),
+            following=Exists(Subscription.objects.filter(thread=OuterRef("pk"), user=user.pk)),
+        ),
+        pk=pk,
+    )
     if thread.topic.slug != topic or thread.slug != slug:
         return redirect(thread, permanent=True)
-    replies = (
-        Reply.objects.filter(thread=thread).for_thread().annotate(revision_count=Count("revisions"))
-    )
+    replies = Reply.objects.filter(thread=thread).for_thread()
     page = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
-    last_read_at = (
-        ThreadRead.objects.filter(user=request.user, thread=thread)
-        .values_list("last_read_at", flat=True)
-        .first()
-    )
-    services.thread_mark_read(thread=thread, user=request.user)
+    # Reading again, the same day, a thread with nothing new changes neither the markers
+    # nor the coordinators' pulse (it counts readers by month): no write then.
+    last_read_at = thread.last_read_at
+    if (
+        last_read_at is None
+        or last_read_at < thread.last_activity_at
+        or timezone.localdate(last_read_at) != timezone.localdate()
+    ):
+        services.thread_mark_read(thread=thread, user=user)
+    moderator = can_moderate(user)
+    reply_form = ReplyForm()
+    reply_form_fields = _render_posts(thread, page.object_list, user, moderator, reply_form)
     context = {
         "thread": thread,
         "topic": thread.topic,
         "page_obj": page,
         "replies": page.object_list,
-        "last_read_at": last_read_at,
-        "following": Subscription.objects.filter(user=request.user, thread=thread).exists(),
-        "reply_form": ReplyForm(),
-        "can_moderate": can_moderate(request.user),
+        "last_read_at": thread.last_read_at,
+        "following": thread.following,
+        "reply_form": reply_form,
+        "reply_form_fields": reply_form_fields,
+        "can_moderate": moderator,
         "reply_by_email": settings.INBOUND_EMAIL_ENABLED,
     }
     return render(request, "discussions/thread_detail.html", context)
@@ -314,7 +469,17 @@ def reply_mark_answer(request, topic, pk, slug, reply_id):
         services.thread_mark_answer(thread=thread, reply=reply, by=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
-    return redirect(f"{thread.get_absolute_url()}#reply-{reply.pk}")
+    return redirect(reply_address(thread, reply))
+
+
+def reply_address(thread, reply):
+    """Return the address of the reply: the page of the thread it is on, and its anchor."""
+    before = Reply.objects.filter(thread=thread).filter(
+        Q(created_at__lt=reply.created_at) | Q(created_at=reply.created_at, pk__lt=reply.pk)
+    )
+    page = before.count() // REPLIES_PER_PAGE + 1
+    query = f"?page={page}" if page > 1 else ""
+    return f"{thread.get_absolute_url()}{query}#reply-{reply.pk}"
 
 
 @require_POST
@@ -363,7 +528,8 @@ def event_list(request):
         events = events.filter(country=filters["country"])
     if filters["language"]:
         events = events.filter(languages__icontains=filters["language"])
-    page = Paginator(events.for_list(), EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    # The cards show neither topics nor seats: the list needs no more than the events.
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     statuses = {}
     if request.user.is_authenticated:
         statuses = dict(
@@ -371,30 +537,58 @@ def event_list(request):
                 user=request.user, event__in=[event.pk for event in page.object_list]
             ).values_list("event_id", "status")
         )
+    items = []
     for event in page.object_list:
         event.my_status = statuses.get(event.pk)
+        facts = (
+            event.pk,
+            event.slug,
+            event.title,
+            event.format,
+            event.starts_at,
+            event.time_zone,
+            event.city,
+            event.country.code,
+            event.visibility,
+            event.my_status,
+        )
+        card = fragments.Fragment("discussions/includes/_event_card.html", facts, {"event": event})
+        items.append(card)
+    # A card is the same for everyone with the same registration status: shared.
+    cards = fragments.render_many(items)
+    for event, html in zip(page.object_list, cards, strict=True):
+        event.card_html = html
     query = request.GET.copy()
     query.pop("page", None)
+    # The filters' choices are the same for everyone in an audience: kept until events or
+    # topics change (racop.pagecache empties it then).
+    audience = sections.audience(request.user)
+    topics, country_codes = pagecache.remember(
+        f"discussions:event_filters:{audience}",
+        lambda: (
+            list(Topic.objects.for_list()),
+            list(Event.objects.visible_to(request.user).countries()),
+        ),
+    )
     context = {
         "events": page.object_list,
         "page_obj": page,
         "past": past,
         "filters": filters,
-        "topics": Topic.objects.for_list(),
+        "topics": topics,
         "formats": Event.Format.choices,
-        "countries": [
-            (code, countries.name(code))
-            for code in Event.objects.visible_to(request.user).countries()
-        ],
+        "countries": [(code, countries.name(code)) for code in country_codes],
         "query_string": query.urlencode(),
     }
     return render(request, "discussions/event_list.html", context)
 
 
-def get_event_or_404(request, slug):
+def get_event_or_404(request, slug, queryset=None):
     """Return the event if the user may see it, else 404."""
+    if queryset is None:
+        queryset = Event.objects.all()
     return get_object_or_404(
-        Event.objects.visible_to(request.user)
+        queryset.visible_to(request.user)
         .for_list()
         .prefetch_related(
             "organisers",
@@ -404,14 +598,30 @@ def get_event_or_404(request, slug):
     )
 
 
+def _registrations_count(**filters):
+    """Return a subquery: how many of the event's registrations match the filters."""
+    count = (
+        Registration.objects.filter(event=OuterRef("pk"), **filters)
+        .order_by()
+        .values("event")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(count), 0)
+
+
 def event_detail(request, slug):
     """Show an event: facts, registration, and after it the outcomes and action items."""
-    event = get_event_or_404(request, slug)
+    # The waiting list and the attendance are counted with the event, in its query.
+    counts = {"attendance_count": _registrations_count(attended=True)}
+    if request.user.is_authenticated:
+        counts["waiting_count"] = _registrations_count(status=Registration.Status.WAITING)
+    event = get_event_or_404(request, slug, Event.objects.annotate(**counts))
     registration = None
     waiting_count = 0
     if request.user.is_authenticated:
         registration = Registration.objects.filter(event=event, user=request.user).first()
-        waiting_count = event.registrations.filter(status=Registration.Status.WAITING).count()
+        waiting_count = event.waiting_count
     is_registered = (
         registration is not None and registration.status == Registration.Status.REGISTERED
     )
@@ -427,7 +637,7 @@ def event_detail(request, slug):
         "can_record_outcome": can_record_outcome(event, request.user),
     }
     if event.is_past:
-        context["attendance_count"] = event.registrations.filter(attended=True).count()
+        context["attendance_count"] = event.attendance_count
         if _is_member(request.user):
             context["attending_organisations"] = Organisation.objects.filter(
                 memberships__user__event_registrations__event=event,

@@ -2,7 +2,11 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from discussions import rendering
+
 register = template.Library()
+
+REPLY_PLACEHOLDER = 987654321987654321
 
 
 @register.simple_tag
@@ -19,11 +23,28 @@ def byline(post, user):
     return _("A community member")
 
 
+@register.filter
+def shared_markdown(text):
+    """Render Markdown as sanitised HTML, from the cache when the same text was rendered."""
+    return rendering.render_text(text)
+
+
 @register.simple_tag
 def post_url(name, thread, reply=None):
     """Return the address of an action on a thread or on one of its replies."""
-    kwargs = {"topic": thread.topic.slug, "pk": thread.pk, "slug": thread.slug}
     if reply is not None:
-        kwargs["reply_id"] = reply.pk
         name = name.replace("thread_", "reply_")
-    return reverse(f"discussions:{name}", kwargs=kwargs)
+    # A page shows the same few actions for many replies: each address is built once per
+    # thread and name, with a placeholder where the reply's number goes.
+    urls = thread.__dict__.setdefault("_post_urls", {})
+    url = urls.get(name)
+    if url is None:
+        kwargs = {"topic": thread.topic.slug, "pk": thread.pk, "slug": thread.slug}
+        if reply is not None:
+            kwargs["reply_id"] = REPLY_PLACEHOLDER
+        url = urls[name] = reverse(f"discussions:{name}", kwargs=kwargs)
+    if reply is None:
+        return url
+    # The reply's number is the last number in the address.
+    start, _placeholder, end = url.rpartition(str(REPLY_PLACEHOLDER))
+    return f"{start}{reply.pk}{end}"

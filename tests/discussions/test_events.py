@@ -97,7 +97,9 @@ def test_bad_filters_and_pages_do_not_break_the_list(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("size", [2, 25])
-def test_event_list_query_count_is_flat(member_client, django_assert_max_num_queries, size):
+def test_event_list_query_count_is_flat(
+    member_client, django_assert_max_num_queries, size, locmem_cache
+):
     topic = TopicFactory()
     for event in EventFactory.create_batch(size):
         event.topics.add(topic)
@@ -108,7 +110,9 @@ def test_event_list_query_count_is_flat(member_client, django_assert_max_num_que
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("size", [1, 15])
-def test_event_detail_query_count_is_flat(member_client, django_assert_max_num_queries, size):
+def test_event_detail_query_count_is_flat(
+    member_client, django_assert_max_num_queries, size, locmem_cache
+):
     event = EventFactory(capacity=100)
     RegistrationFactory.create_batch(size, event=event)
     ActionItemFactory.create_batch(size, event=event)

@@ -111,7 +111,7 @@ def test_thread_list_shows_every_language_by_default(member_client):
 
 @pytest.mark.parametrize("size", [2, 30])
 def test_filtered_thread_list_queries_stay_flat(
-    client, reader, django_assert_max_num_queries, size
+    client, reader, django_assert_max_num_queries, size, locmem_cache
 ):
     topic = TopicFactory()
     for index in range(size):

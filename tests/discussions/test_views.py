@@ -98,7 +98,7 @@ def test_wrong_slug_redirects_to_the_thread(member_client):
 
 @pytest.mark.parametrize("size", [3, 30])
 def test_topic_and_thread_lists_query_counts_are_flat(
-    member_client, django_assert_max_num_queries, size
+    member_client, django_assert_max_num_queries, size, locmem_cache
 ):
     topic = TopicFactory()
     for thread in ThreadFactory.create_batch(size, topic=topic):
@@ -113,7 +113,7 @@ def test_topic_and_thread_lists_query_counts_are_flat(
 
 @pytest.mark.parametrize("size", [5, 60])
 def test_long_thread_is_paginated_with_flat_query_count(
-    member_client, django_assert_max_num_queries, size
+    member_client, django_assert_max_num_queries, size, locmem_cache
 ):
     thread = ThreadFactory()
     ReplyFactory.create_batch(size, thread=thread, anonymous=True)

@@ -38,7 +38,7 @@ def link_existing_threads(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('discussions', '0004_translations_post_language'),
+        ('discussions', '0006_list_indexes'),
         ('library', '0006_related_candidates_index'),
     ]
 
