@@ -8,6 +8,7 @@ visitor can see is saved or deleted; otherwise an entry lives a minute at most.
 """
 
 import re
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -31,8 +32,19 @@ PUBLIC_MODELS = {
 }
 
 
+# The version read once per request (set up by VisitorPageCacheMiddleware for every
+# request); outside a request (commands, tasks) it is read each time.
+_request_memo = ContextVar("pagecache_request_memo", default=None)
+
+
 def version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
+    current = cache.get_or_set(VERSION_KEY, 1, None)
+    if memo is not None:
+        memo["version"] = current
+    return current
 
 
 def remember(name, compute, seconds=300):
@@ -51,6 +63,9 @@ def invalidate(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.pop("version", None)
 
 
 def _is_public(model) -> bool:
@@ -119,6 +134,13 @@ class VisitorPageCacheMiddleware:
         )
 
     def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.serve(request)
+        finally:
+            _request_memo.reset(token)
+
+    def serve(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
         key = self.key(request)
@@ -126,6 +148,7 @@ class VisitorPageCacheMiddleware:
         current = found.get(VERSION_KEY)
         if current is None:
             current = version()
+        _request_memo.get()["version"] = current
         stored_version, response = found.get(key) or (None, None)
         if response is not None and stored_version == current:
             return response
