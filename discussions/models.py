@@ -60,7 +60,7 @@ class ThreadQuerySet(models.QuerySet):
         return (
             self.select_related("author", "topic")
             .annotate(last_read_at=Subquery(last_read))
-            .order_by("-pinned", "-last_activity_at")
+            .order_by("-pinned", "-last_activity_at", "-pk")
         )
 
 
@@ -131,11 +131,13 @@ class Thread(models.Model):
         verbose_name_plural = _("threads")
         indexes = [
             models.Index(fields=["topic", "-pinned", "-last_activity_at"]),
-            # Counting a topic's threads members see, in some languages or all: index only.
+            # A topic's threads members see, in order, and how many (in some languages or
+            # all): read from the index alone, however deep the page.
             models.Index(
-                fields=["topic", "language"],
+                fields=["topic", "-pinned", "-last_activity_at", "-id"],
+                include=["language"],
                 condition=Q(hidden_at__isnull=True),
-                name="thread_visible_topic_language",
+                name="thread_visible_topic_order",
             ),
         ]
 
