@@ -550,8 +550,11 @@ class Event(models.Model):
             )
         ]
         indexes = [
-            # Upcoming events soonest first, past ones latest first, a page at a time.
-            models.Index(fields=["starts_at", "ends_at"], name="event_starts_ends"),
+            # Upcoming events soonest first, past ones latest first, a page at a time: the
+            # page's ids come from the index alone.
+            models.Index(
+                fields=["starts_at", "id"], include=["ends_at", "visibility"], name="event_order"
+            ),
             # Counting upcoming or past events: index only.
             models.Index(fields=["ends_at"], name="event_ends"),
         ]

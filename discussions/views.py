@@ -542,7 +542,7 @@ def event_list(request):
     if filters["language"]:
         events = events.filter(languages__icontains=filters["language"])
     # The cards show neither topics nor seats: the list needs no more than the events.
-    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(events, EVENTS_PER_PAGE, request, Event.objects.order_by(*events.query.order_by))
     statuses = {}
     if request.user.is_authenticated:
         statuses = dict(
