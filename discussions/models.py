@@ -60,7 +60,7 @@ class ThreadQuerySet(models.QuerySet):
         return (
             self.select_related("author", "topic")
             .annotate(last_read_at=Subquery(last_read))
-            .order_by("-pinned", "-last_activity_at")
+            .order_by("-pinned", "-last_activity_at", "-pk")
         )
 
 
@@ -140,11 +140,13 @@ class Thread(models.Model):
         verbose_name_plural = _("threads")
         indexes = [
             models.Index(fields=["topic", "-pinned", "-last_activity_at"]),
-            # Counting a topic's threads members see, in some languages or all: index only.
+            # A topic's threads members see, in order, and how many (in some languages or
+            # all): read from the index alone, however deep the page.
             models.Index(
-                fields=["topic", "language"],
+                fields=["topic", "-pinned", "-last_activity_at", "-id"],
+                include=["language"],
                 condition=Q(hidden_at__isnull=True),
-                name="thread_visible_topic_language",
+                name="thread_visible_topic_order",
             ),
         ]
 
@@ -557,8 +559,11 @@ class Event(models.Model):
             )
         ]
         indexes = [
-            # Upcoming events soonest first, past ones latest first, a page at a time.
-            models.Index(fields=["starts_at", "ends_at"], name="event_starts_ends"),
+            # Upcoming events soonest first, past ones latest first, a page at a time: the
+            # page's ids come from the index alone.
+            models.Index(
+                fields=["starts_at", "id"], include=["ends_at", "visibility"], name="event_order"
+            ),
             # Counting upcoming or past events: index only.
             models.Index(fields=["ends_at"], name="event_ends"),
         ]

@@ -96,8 +96,8 @@ def thread_list(request, topic):
         hidden_count = threads.exclude(language__in=languages).count()
         threads = threads.filter(language__in=languages)
     # Every thread here is in this topic: no need to join it to each.
-    threads = threads.for_list(request.user).select_related(None).select_related("author")
-    page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = Thread.objects.for_list(request.user).select_related(None).select_related("author")
+    page = page_of(threads.order_by(*rows.query.order_by), THREADS_PER_PAGE, request, rows)
     _render_thread_rows(page.object_list, topic, request.user)
     context = {
         "topic": topic,
@@ -109,6 +109,19 @@ def thread_list(request, topic):
         "query_string": "languages=all" if show_all else "",
     }
     return render(request, "discussions/thread_list.html", context)
+
+
+def page_of(queryset, per_page, request, rows):
+    """Return the requested page of the queryset, its objects taken from rows.
+
+    The page is found among the ids alone (an index scan, cheap however deep the page);
+    only its own rows are then read in full, with their joins and annotations, in the
+    same query (the ids are a subquery).
+    """
+    ids = queryset.values_list("pk", flat=True)
+    page = Paginator(ids, per_page).get_page(request.GET.get("page"))
+    page.object_list = list(rows.filter(pk__in=page.object_list))
+    return page
 
 
 def _render_thread_rows(threads, topic, user):
@@ -303,8 +316,8 @@ def thread_detail(request, topic, pk, slug):
     )
     if thread.topic.slug != topic or thread.slug != slug:
         return redirect(thread, permanent=True)
-    replies = Reply.objects.filter(thread=thread).for_thread()
-    page = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
+    replies = Reply.objects.filter(thread=thread).order_by("created_at", "pk")
+    page = page_of(replies, REPLIES_PER_PAGE, request, Reply.objects.for_thread())
     # Reading again, the same day, a thread with nothing new changes neither the markers
     # nor the coordinators' pulse (it counts readers by month): no write then.
     last_read_at = thread.last_read_at
@@ -529,7 +542,7 @@ def event_list(request):
     if filters["language"]:
         events = events.filter(languages__icontains=filters["language"])
     # The cards show neither topics nor seats: the list needs no more than the events.
-    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(events, EVENTS_PER_PAGE, request, Event.objects.order_by(*events.query.order_by))
     statuses = {}
     if request.user.is_authenticated:
         statuses = dict(

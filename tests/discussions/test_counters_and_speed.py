@@ -214,8 +214,8 @@ def index_names(table):
 
 
 def test_the_lists_indexes_exist():
-    assert {"thread_visible_topic_language"} <= index_names("discussions_thread")
-    assert {"event_starts_ends", "event_ends"} <= index_names("discussions_event")
+    assert {"thread_visible_topic_order"} <= index_names("discussions_thread")
+    assert {"event_order", "event_ends"} <= index_names("discussions_event")
     reply_indexes = connection.introspection.get_constraints(
         connection.cursor(), "discussions_reply"
     )
