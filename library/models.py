@@ -222,8 +222,12 @@ class ResourceQuerySet(models.QuerySet):
         )
 
     def for_list(self):
-        """Return resources with what cards show, newest first."""
-        return self.prefetch_related("topics", "tags").order_by(
+        """Return resources with their topics and tags (feeds), newest first."""
+        return self.for_cards().prefetch_related("tags")
+
+    def for_cards(self):
+        """Return resources with what cards show (their topics), newest first."""
+        return self.prefetch_related("topics").order_by(
             F("published_at").desc(nulls_last=True), "-created_at"
         )
 

@@ -345,7 +345,7 @@ class LibrarySearch:
 
     def results(self):
         """Return the matching resources in the chosen order, ready for cards (no words)."""
-        queryset = self.base.filter(*self.conditions.values()).for_list()
+        queryset = self.base.filter(*self.conditions.values()).for_cards()
         if self.data.get("sort") == "title":
             return queryset.order_by("title", "pk")
         return queryset
@@ -358,7 +358,7 @@ class LibrarySearch:
             paginator.count = self._total()  # no COUNT(*) over the library
             return paginator.get_page(number)
         page = Paginator(self._ranked_ids(), per_page).get_page(number)
-        loaded = Resource.objects.filter(pk__in=page.object_list).for_list().in_bulk()
+        loaded = Resource.objects.filter(pk__in=page.object_list).for_cards().in_bulk()
         page.object_list = [loaded[pk] for pk in page.object_list]
         return page
 

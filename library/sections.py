@@ -14,20 +14,20 @@ def home_latest(request, **kwargs):
         Resource.objects.published()
         .visible_to(request.user)
         .exclude(type=Resource.Type.NEWS)
-        .for_list()
+        .for_cards()
         .order_by("-featured", F("published_at").desc(nulls_last=True))
     )
     return {"resources": list(resources[:HOME_SIZE])}
 
 
 def home_developments(request, **kwargs):
-    news = Resource.objects.published().visible_to(request.user).developments().for_list()
+    news = Resource.objects.published().visible_to(request.user).developments().for_cards()
     return {"resources": list(news[:HOME_SIZE])}
 
 
 def topic_resources(request, topic, **kwargs):
     resources = Resource.objects.published().visible_to(request.user).filter(topics=topic)
-    return {"resources": list(resources.for_list()[:6]), "topic": topic}
+    return {"resources": list(resources.for_cards()[:6]), "topic": topic}
 
 
 def related_resources(request, resource, **kwargs):
