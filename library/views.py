@@ -117,6 +117,7 @@ def resource_detail(request, slug):
         [
             "library:resource",
             str(pagecache.version()),
+            request.get_host(),  # the JSON-LD holds the full address
             translation.get_language() or "",
             audience,
             str(resource.pk),
