@@ -77,13 +77,12 @@ def refresh_all():
     """Recount every thread's replies and every topic's threads (after a bulk load)."""
     from django.db import connection
 
-    from discussions.models import Reply, Thread
     from racop.models import Topic
 
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {Thread._meta.db_table} t SET reply_count = (SELECT count(*) FROM "
-            f"{Reply._meta.db_table} r WHERE r.thread_id = t.id AND r.deleted_at IS NULL "
+            "UPDATE discussions_thread t SET reply_count = (SELECT count(*) FROM "
+            "discussions_reply r WHERE r.thread_id = t.id AND r.deleted_at IS NULL "
             "AND r.hidden_at IS NULL)"
         )
     topic_activity_refresh(*Topic.objects.values_list("pk", flat=True))
