@@ -315,12 +315,6 @@ class LibrarySearch:
             self._matched = [row[:3] for row in rows[: self.cap] if row[3]]
         return self._matched
 
-    def candidates(self):
-        """Return what is counted: everything visible, or with words the capped matches."""
-        if not self.query:
-            return self.base
-        return Resource.objects.filter(pk__in=[pk for pk, _rank, _published in self._matches()])
-
     def _ranked_ids(self):
         """Return the ids of the capped matches under the filters, in the chosen order."""
         matches = self._matches()
@@ -363,22 +357,21 @@ class LibrarySearch:
         return page
 
     def results_key(self, number):
-        """Return the cache key of a page of results: without words it shows the kept
-        library counts, so it changes when they are counted again."""
+        """Return the name a page of results is remembered under (racop.pagecache.remember):
+        without words it shows the kept library counts, so it changes when they are counted
+        again."""
         if self.query:
             return self.cache_key("results", number or "")
         self._counts()
         return self.cache_key("results", f"{number or ''}|{self.counted_at}")
 
-    def cache_key(self, name, extra="", *, versioned=True):
+    def cache_key(self, name, extra=""):
         """Return a cache key for something shown for this search: the same for everyone in
-        the audience who reads the same language (until public content changes, when
-        versioned)."""
+        the audience who reads the same language."""
         state = f"{self.query_string()}|{extra}"
         state = hashlib.sha256(state.encode()).hexdigest()[:32]
         language = translation.get_language() or ""
-        version = pagecache.version() if versioned else "any"
-        return f"library:{name}:{version}:{language}:{self.audience}:{state}"
+        return f"library:{name}:{language}:{self.audience}:{state}"
 
     @property
     def is_filtered(self):
@@ -475,7 +468,7 @@ class LibrarySearch:
         task counts again: a count a minute old beats a page that takes a second. Only
         a state never counted before is counted while the reader waits.
         """
-        key = self.cache_key("facet-counts", versioned=False)
+        key = self.cache_key("facet-counts")
         kept = cache.get(key)
         if kept is None:
             kept = (pagecache.version(), time.time(), self._count())
@@ -542,11 +535,7 @@ class LibrarySearch:
         return counts, names, kept
 
     def facets(self):
-        """Return every facet with its values, counts and links.
-
-        Without words the counts cover the whole library, so each state's counts are
-        cached briefly; with words they cover the capped matches and are always fresh.
-        """
+        """Return every facet with its values, counts and links (counted by _counts())."""
         counts, names, _kept = self._counts()
         counts = dict(counts)
         self._names = names

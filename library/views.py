@@ -1,7 +1,6 @@
 import json
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
@@ -45,9 +44,8 @@ def resource_list(request):
     """
     search = LibrarySearch(request.GET, request.user)
     number = request.GET.get("page")
-    key = search.results_key(number)
-    results_html = cache.get(key)
-    if results_html is None:
+
+    def render_results():
         page = search.page(number, PAGE_SIZE)
         resources = list(page.object_list)
         if search.query:
@@ -63,10 +61,9 @@ def resource_list(request):
                 search.suggestion() if search.query and not page.paginator.count else ""
             ),
         }
-        results_html = render_to_string(
-            "library/resource_list.html#results", context, request=request
-        )
-        cache.set(key, results_html, RESULTS_SECONDS)
+        return render_to_string("library/resource_list.html#results", context, request=request)
+
+    results_html = pagecache.remember(search.results_key(number), render_results, RESULTS_SECONDS)
     context = {
         "search": search,
         "form": search.form,
@@ -113,25 +110,26 @@ def resource_detail(request, slug):
     """
     resource = get_object_or_404(Resource.objects.viewable_by(request.user), slug=slug)
     audience = "staff" if request.user.is_staff else sections.audience(request.user)
-    key = ":".join(
+    # The JSON-LD holds the full address, hence the host.
+    name = ":".join(
         [
             "library:resource",
-            str(pagecache.version()),
-            request.get_host(),  # the JSON-LD holds the full address
+            request.get_host(),
             translation.get_language() or "",
             audience,
             str(resource.pk),
             resource.updated_at.isoformat(),
         ]
     )
-    cached = cache.get(key)
-    if cached is None:
+
+    def render_article():
         prefetch_related_objects([resource], "topics", "tags")
         article = render_to_string(
             "library/resource_detail.html#article", {"resource": resource}, request=request
         )
-        cached = (article, json_ld(request, resource) if resource.is_public else "")
-        cache.set(key, cached, ARTICLE_SECONDS)
+        return article, json_ld(request, resource) if resource.is_public else ""
+
+    cached = pagecache.remember(name, render_article, ARTICLE_SECONDS)
     article_html, metadata = cached
     context = {
         "resource": resource,

@@ -5,7 +5,6 @@ from allauth.account.utils import complete_signup, setup_user_email
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
@@ -201,22 +200,6 @@ def organisation_edit(request, slug):
 SHARED_FILTERS = {"type", "country", "topic", "language"}
 
 
-def _cached(keys: dict, computers: dict) -> dict:
-    """Return {name: value} for keys ({name: cache key}), reading the cache once and
-    computing (with computers[name]) and storing only what it does not hold."""
-    found = cache.get_many(list(keys.values()))
-    result, computed = {}, {}
-    for name, key in keys.items():
-        value = found.get(key)
-        if value is None:
-            value = computers[name]()
-            computed[key] = value
-        result[name] = value
-    if computed:
-        cache.set_many(computed, SHARED_SECONDS)
-    return result
-
-
 def _filter_keys(form, prefix):
     """Return {field name: cache key} for the filters whose HTML can be shared."""
     keys = {}
@@ -273,7 +256,7 @@ def directory(request):
     # No filter joins more than one row per organisation or person (one topic at most), so
     # no DISTINCT: it made PostgreSQL sort every row of the table to count and to page.
     queryset = queryset.for_directory()
-    prefix = f"remember:{pagecache.version()}:directory:{translation.get_language() or ''}"
+    prefix = f"directory:{translation.get_language() or ''}"
     keys = _filter_keys(form, prefix)
     computers = {
         field.name: lambda field=field: render_to_string(
@@ -285,7 +268,10 @@ def directory(request):
     if listing is not None:
         keys["count"] = f"{prefix}:listing:{listing}:count"
         computers["count"] = queryset.count
-    found = _cached(keys, computers)
+    remembered = pagecache.remember_many(
+        {key: computers[name] for name, key in keys.items()}, SHARED_SECONDS
+    )
+    found = {name: remembered[key] for name, key in keys.items()}
     filter_fields = [found.get(f.name) or computers[f.name]() for f in form]
     if listing is None:
         page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -297,10 +283,11 @@ def directory(request):
         cards = ""
         if page.object_list:
             start, end = page.start_index() - 1, page.end_index()
-            cards = _cached(
-                {"cards": f"{prefix}:listing:{listing}:{page.number}"},
-                {"cards": lambda: _directory_cards(queryset[start:end], show_people)},
-            )["cards"]
+            cards = pagecache.remember(
+                f"{prefix}:listing:{listing}:{page.number}",
+                lambda: _directory_cards(queryset[start:end], show_people),
+                SHARED_SECONDS,
+            )
     query = request.GET.copy()
     query.pop("page", None)
     context = {

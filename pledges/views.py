@@ -145,7 +145,6 @@ def _field_renderer(field):
 
 def pledge_detail(request):
     """Show the current Pledge, why it matters and its public signatory wall."""
-    start = fragments.prefix()
     shared = fragments.shared(
         {
             # Every version, drafts too: which are published depends on the time of the visit.
@@ -154,7 +153,6 @@ def pledge_detail(request):
             ),
             "wall-counts": lambda: list(Signature.objects.public().counts_by_country()),
         },
-        start=start,
     )
     now = timezone.now()
     versions = [v for v in shared["versions"] if v.published_at and v.published_at <= now]
@@ -175,7 +173,7 @@ def pledge_detail(request):
     wall.update((name, render) for name, render in fields if name)
     if count:
         wall[cards] = lambda: _wall_cards(country, kind, page)
-    wall = fragments.shared(wall, start=start)
+    wall = fragments.shared(wall)
     mine = []
     # The member's signatures matter here only if one is of another version than the current.
     other_versions = len(shared["versions"]) > 1

@@ -49,12 +49,25 @@ def version() -> int:
 
 def remember(name, compute, seconds=300):
     """Return compute() for public content, kept until it changes or for a few minutes."""
-    key = f"remember:{version()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
+    return remember_many({name: compute}, seconds)[name]
+
+
+def remember_many(parts, seconds=300):
+    """Return {name: compute()} for parts ({name: compute}) like remember(), reading the
+    cache once and computing and storing only what it does not hold."""
+    current = version()
+    keys = {name: f"remember:{current}:{name}" for name in parts}
+    found = cache.get_many(list(keys.values()))
+    result, computed = {}, {}
+    for name, compute in parts.items():
+        value = found.get(keys[name])
+        if value is None:
+            value = compute()
+            computed[keys[name]] = value
+        result[name] = value
+    if computed:
+        cache.set_many(computed, seconds)
+    return result
 
 
 def invalidate(**kwargs):
