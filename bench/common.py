@@ -13,6 +13,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def add_database_arguments(parser):
+    """Add --database-url (default: what bench/generate.py fills) and --redis-url."""
+    parser.add_argument(
+        "--database-url", help="default: the database bench/generate.py fills by default"
+    )
+    parser.add_argument("--redis-url", default="")
+
+
+def database_url(args):
+    """Return the database to measure: the one given, or the embedded one generate.py fills."""
+    if args.database_url:
+        return args.database_url
+    from bench.generate import embedded_url
+
+    return embedded_url()
+
+
 def p95(sorted_times):
     """Return the 95th percentile of sorted times (nearest rank)."""
     return sorted_times[max(math.ceil(len(sorted_times) * 0.95) - 1, 0)]

@@ -25,7 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import p95, production_env, production_server, session_cookie  # noqa: E402
+from bench.common import (  # noqa: E402
+    add_database_arguments,
+    database_url,
+    p95,
+    production_env,
+    production_server,
+    session_cookie,
+)
 
 WRK_SCRIPT = """
 local cookie = os.getenv("BENCH_COOKIE")
@@ -155,10 +162,7 @@ def in_process(url, cookie, repeat, cold):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--database-url", help="default: the database bench/generate.py fills by default"
-    )
-    parser.add_argument("--redis-url", default="")
+    add_database_arguments(parser)
     parser.add_argument("--port", type=int, default=8300)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
@@ -171,10 +175,7 @@ def main():
     parser.add_argument("--csv", default=str(ROOT / "bench" / "results.csv"))
     parser.add_argument("--only", default="", help="measure only pages whose name contains this")
     args = parser.parse_args()
-    if not args.database_url:
-        from bench.generate import embedded_url
-
-        args.database_url = embedded_url()
+    args.database_url = database_url(args)
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
 

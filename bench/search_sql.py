@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import p95, production_env  # noqa: E402
+from bench.common import add_database_arguments, database_url, p95, production_env  # noqa: E402
 
 # One to three terms: rare, common, several common, a phrase of common words (the hardest
 # case: the words are in nearly every resource, the phrase in few), a hyphenated word, OR,
@@ -64,17 +64,11 @@ def timed_statements(connection):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--database-url", help="default: the database bench/generate.py fills by default"
-    )
-    parser.add_argument("--redis-url", default="")
+    add_database_arguments(parser)
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--csv", default=str(ROOT / "bench" / "search_sql.csv"))
     args = parser.parse_args()
-    if not args.database_url:
-        from bench.generate import embedded_url
-
-        args.database_url = embedded_url()
+    args.database_url = database_url(args)
     os.environ.update(production_env(args.database_url, 8300, args.redis_url))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "racop.settings")
     import django
