@@ -361,7 +361,7 @@ class LibrarySearch:
         without words it shows the kept library counts, so it changes when they are counted
         again."""
         if self.query:
-            return self.cache_key("results", number or "")
+            return self.cache_key("results", f"{number or ''}|{self.cap}")
         self._counts()
         return self.cache_key("results", f"{number or ''}|{self.counted_at}")
 
