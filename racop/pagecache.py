@@ -55,6 +55,8 @@ def remember(name, compute, seconds=300):
 def remember_many(parts, seconds=300):
     """Return {name: compute()} for parts ({name: compute}) like remember(), reading the
     cache once and computing and storing only what it does not hold."""
+    if not parts:
+        return {}
     current = version()
     keys = {name: f"remember:{current}:{name}" for name in parts}
     found = cache.get_many(list(keys.values()))

@@ -7,7 +7,6 @@ pages render every registered section in order. Dependencies stay one-way.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -43,38 +42,30 @@ def audience(user) -> str:
 
 def render_context(registry: list[Section], **kwargs) -> list[dict]:
     """Return each section's template and context for the page being shown; shared sections
-    come as ready HTML, from the cache when it has them."""
+    come as ready HTML, from the cache when it has them (one round trip for all)."""
     from racop import pagecache
 
     request = kwargs["request"]
-    shared = [s for s in registry if s.shared]
-    keys = {}
-    if shared:
-        objects = ",".join(
-            f"{name}={getattr(value, 'pk', value)}"
-            for name, value in sorted(kwargs.items())
-            if name != "request"
-        )
-        prefix = ":".join(
-            [
-                "section",
-                str(pagecache.version()),
-                translation.get_language() or "",
-                audience(request.user),
-                objects,
-            ]
-        )
-        keys = {s.name: f"{prefix}:{s.name}" for s in shared}
-    found = cache.get_many(list(keys.values())) if keys else {}
-    result = []
-    for s in registry:
-        if not s.shared:
-            result.append({"template": s.template, **s.context(**kwargs)})
-            continue
-        html = found.get(keys[s.name])
-        if html is None:
-            context = {"section": {"template": s.template, **s.context(**kwargs)}}
-            html = render_to_string(s.template, context, request=request)
-            cache.set(keys[s.name], html, SHARED_SECONDS)
-        result.append({"template": s.template, "html": html})
-    return result
+    objects = ",".join(
+        f"{name}={getattr(value, 'pk', value)}"
+        for name, value in sorted(kwargs.items())
+        if name != "request"
+    )
+    prefix = ":".join(
+        ["section", translation.get_language() or "", audience(request.user), objects]
+    )
+
+    def render(section):
+        context = {"section": {"template": section.template, **section.context(**kwargs)}}
+        return render_to_string(section.template, context, request=request)
+
+    shared = pagecache.remember_many(
+        {f"{prefix}:{s.name}": (lambda s=s: render(s)) for s in registry if s.shared},
+        SHARED_SECONDS,
+    )
+    return [
+        {"template": s.template, "html": shared[f"{prefix}:{s.name}"]}
+        if s.shared
+        else {"template": s.template, **s.context(**kwargs)}
+        for s in registry
+    ]
