@@ -45,7 +45,7 @@ class DiscussionsConfig(AppConfig):
                 template="discussions/includes/_home_events.html",
                 context=discussion_sections.home_events,
                 order=30,
-                shared=True,
+                areas=("events", "site"),
             ),
         )
         from discussions.plan import sections as plan_sections

@@ -7,9 +7,11 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from racop.markdown import render_markdown
 from racop.models import Topic
 
 User = settings.AUTH_USER_MODEL
@@ -22,6 +24,29 @@ def exactly_one_post(name):
         | Q(thread__isnull=True, reply__isnull=False),
         name=name,
     )
+
+
+class RenderedBody(models.Model):
+    """A post whose Markdown body is rendered once, when it is saved, and kept as HTML."""
+
+    body_html = models.TextField(_("body as HTML"), editable=False, default="")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    @property
+    def body_rendered(self):
+        """The body as sanitised HTML (rendered by render_markdown when it was saved)."""
+        if not self.body_html and self.body:
+            return render_markdown(self.body)
+        return mark_safe(self.body_html)  # nosec B308 B703 - sanitised by render_markdown
 
 
 def can_moderate(user):
@@ -74,8 +99,11 @@ def post_language_default():
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-class Thread(models.Model):
+class Thread(RenderedBody):
     """A conversation in a topic of the members' safe space."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "discussions"
 
     class Kind(models.TextChoices):
         DISCUSSION = "discussion", _("Discussion")
@@ -177,8 +205,11 @@ class ReplyQuerySet(models.QuerySet):
         return self.select_related("author").order_by("created_at", "pk")
 
 
-class Reply(models.Model):
+class Reply(RenderedBody):
     """A reply in a thread."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "discussions"
 
     thread = models.ForeignKey(
         Thread, models.CASCADE, related_name="replies", verbose_name=_("thread")
@@ -218,6 +249,9 @@ class TopicActivity(models.Model):
 
     The first two count what members see; the "all" ones include hidden threads.
     """
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "discussions"
 
     topic = models.OneToOneField(
         Topic,
@@ -495,6 +529,9 @@ class EventQuerySet(models.QuerySet):
 class Event(models.Model):
     """A convening of the community: online, in person or both."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "events"
+
     class Format(models.TextChoices):
         ONLINE = "online", _("Online")
         IN_PERSON = "in-person", _("In person")
@@ -612,6 +649,9 @@ class Event(models.Model):
 class Registration(models.Model):
     """A member's place at an event, or on its waiting list."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "events"
+
     class Status(models.TextChoices):
         REGISTERED = "registered", _("Registered")
         WAITING = "waiting", _("On the waiting list")
@@ -642,6 +682,9 @@ class Registration(models.Model):
 
 class ActionItem(models.Model):
     """Something a convening decided someone will do, by when."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "events"
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from discussions import fragments, rendering, services
+from discussions import services
 from discussions.calendar import calendar_for
 from discussions.forms import (
     ActionItemFormSet,
@@ -39,7 +39,8 @@ from discussions.models import (
 from discussions.templatetags import discussion_tags
 from members.models import Organisation
 from members.permissions import member_required
-from racop import pagecache, sections
+from racop import cache as shared_cache
+from racop.access import sees_members_content
 from racop.i18n import languages_read
 from racop.markdown import render_markdown
 from racop.models import Topic
@@ -50,8 +51,7 @@ THREADS_PER_PAGE = 25
 EVENTS_PER_PAGE = 20
 
 
-def _is_member(user):
-    return user.is_authenticated and (user.is_member or user.is_staff)
+_is_member = sees_members_content
 
 
 def get_thread_or_404(request, pk):
@@ -98,7 +98,7 @@ def thread_list(request, topic):
     # Every thread here is in this topic: no need to join it to each.
     rows = Thread.objects.for_list(request.user).select_related(None).select_related("author")
     page = page_of(threads.order_by(*rows.query.order_by), THREADS_PER_PAGE, request, rows)
-    _render_thread_rows(page.object_list, topic, request.user)
+    _prepare_thread_rows(page.object_list, topic, request.user)
     context = {
         "topic": topic,
         "page_obj": page,
@@ -124,134 +124,12 @@ def page_of(queryset, per_page, request, rows):
     return page
 
 
-def _render_thread_rows(threads, topic, user):
-    """Set row_html on each thread: its row in the list, shared with every member who sees it
-    alike (same byline, same unread marker)."""
-    items = []
+def _prepare_thread_rows(threads, topic, user):
+    """Set what each thread's row shows beyond the thread: its byline and unread marker."""
     for thread in threads:
         thread.topic = topic
-        byline = discussion_tags.byline(thread, user)
-        is_unread = thread.is_unread()
-        facts = (
-            thread.pk,
-            thread.slug,
-            thread.topic.slug,
-            thread.title,
-            thread.kind,
-            thread.language,
-            thread.pinned,
-            thread.locked,
-            thread.chatham_house,
-            thread.hidden_at is not None,
-            thread.reply_count,
-            thread.last_activity_at,
-            byline,
-            is_unread,
-        )
-        context = {"thread": thread, "byline": byline, "is_unread": is_unread}
-        items.append(fragments.Fragment("discussions/includes/_thread_row.html", facts, context))
-    rows = fragments.render_many(items)
-    for thread, html in zip(threads, rows, strict=True):
-        thread.row_html = html
-
-
-def _post_facts(post, thread, user, moderator):
-    """Return everything a post's HTML shows (_post.html), for a fragment's key."""
-    return (
-        thread.pk,
-        thread.slug,
-        thread.topic.slug,
-        thread.kind,
-        thread.locked,
-        thread.author_id == user.pk,
-        post.pk,
-        post.body,
-        post.language,
-        post.anonymous,
-        post.created_at,
-        post.edited_at,
-        post.deleted_at is not None,
-        post.hidden_at is not None,
-        post.hidden_reason,
-        post.author_id == user.pk,
-        discussion_tags.byline(post, user),
-        moderator,
-    )
-
-
-def _render_posts(thread, replies, user, moderator, form):
-    """Set html on the thread and its page of replies, shared with every member who sees
-    them alike, and mark each reply new or not. Markdown is rendered only for the posts not
-    found in the cache. The asker of a question gets forms with their own CSRF token under
-    each reply: their replies are rendered live, in the page. Return the HTML of the reply
-    form's fields, shared too and fetched in the same round trip."""
-    last_read_at = thread.last_read_at
-    for reply in replies:
-        reply.is_new = bool(last_read_at and reply.created_at > last_read_at)
-    context = {"thread": thread, "user": user, "can_moderate": moderator}
-    items = [
-        _form_fields_fragment(form),
-        fragments.Fragment(
-            "discussions/includes/_post.html",
-            ("thread", *_post_facts(thread, thread, user, moderator)),
-            {**context, "post": thread, "reply": None},
-        ),
-    ]
-    live = thread.kind == Thread.Kind.QUESTION and thread.author_id == user.pk
-    if live:
-        rendering.render_bodies(replies)
-    else:
-        for number, reply in enumerate(replies, start=1):
-            facts = (
-                "reply",
-                *_post_facts(reply, thread, user, moderator),
-                thread.answer_id == reply.pk,
-                number,
-                reply.is_new,
-            )
-            reply_context = {**context, "reply": reply, "number": number, "is_new": reply.is_new}
-            items.append(
-                fragments.Fragment(
-                    "discussions/includes/_reply.html",
-                    facts,
-                    reply_context,
-                    includes=("discussions/includes/_post.html",),
-                )
-            )
-    html = fragments.render_many(items, prepare=_render_bodies_of)
-    thread.html = html[1]
-    if not live:
-        for reply, reply_html in zip(replies, html[2:], strict=True):
-            reply.html = reply_html
-    return html[0]
-
-
-def _render_bodies_of(contexts):
-    """Render the Markdown of the posts about to be rendered (those the cache lacks)."""
-    rendering.render_bodies([c["reply"] or c["post"] for c in contexts if "thread" in c])
-
-
-def _form_fields_fragment(form):
-    """Return an unbound form's fields as a fragment: the same for everyone, so shared. The
-    facts describe each field fully, so a changed form is rendered afresh."""
-    facts = tuple(
-        (
-            name,
-            type(field).__name__,
-            type(field.widget).__name__,
-            sorted(field.widget.attrs.items()),
-            str(field.label),
-            str(field.help_text),
-            field.required,
-            form.get_initial_for_field(field, name),
-            [(value, str(label)) for value, label in getattr(field, "choices", [])],
-        )
-        for name, field in form.fields.items()
-    )
-    template = "discussions/includes/_form_fields.html"
-    return fragments.Fragment(
-        template, (type(form).__name__, *facts), {"form": form}, ("includes/form_field.html",)
-    )
+        thread.byline = discussion_tags.byline(thread, user)
+        thread.unread = thread.is_unread()
 
 
 def _render_thread_form(request, topic, kind, form, preview=None):
@@ -328,8 +206,8 @@ def thread_detail(request, topic, pk, slug):
     ):
         services.thread_mark_read(thread=thread, user=user)
     moderator = can_moderate(user)
-    reply_form = ReplyForm()
-    reply_form_fields = _render_posts(thread, page.object_list, user, moderator, reply_form)
+    for reply in page.object_list:
+        reply.is_new = bool(last_read_at and reply.created_at > last_read_at)
     context = {
         "thread": thread,
         "topic": thread.topic,
@@ -337,8 +215,7 @@ def thread_detail(request, topic, pk, slug):
         "replies": page.object_list,
         "last_read_at": thread.last_read_at,
         "following": thread.following,
-        "reply_form": reply_form,
-        "reply_form_fields": reply_form_fields,
+        "reply_form": ReplyForm(),
         "can_moderate": moderator,
         "reply_by_email": settings.INBOUND_EMAIL_ENABLED,
     }
@@ -550,38 +427,19 @@ def event_list(request):
                 user=request.user, event__in=[event.pk for event in page.object_list]
             ).values_list("event_id", "status")
         )
-    items = []
     for event in page.object_list:
         event.my_status = statuses.get(event.pk)
-        facts = (
-            event.pk,
-            event.slug,
-            event.title,
-            event.format,
-            event.starts_at,
-            event.time_zone,
-            event.city,
-            event.country.code,
-            event.visibility,
-            event.my_status,
-        )
-        card = fragments.Fragment("discussions/includes/_event_card.html", facts, {"event": event})
-        items.append(card)
-    # A card is the same for everyone with the same registration status: shared.
-    cards = fragments.render_many(items)
-    for event, html in zip(page.object_list, cards, strict=True):
-        event.card_html = html
     query = request.GET.copy()
     query.pop("page", None)
-    # The filters' choices are the same for everyone in an audience: kept until events or
-    # topics change (racop.pagecache empties it then).
-    audience = sections.audience(request.user)
-    topics, country_codes = pagecache.remember(
-        f"discussions:event_filters:{audience}",
+    # The filters' choices are the same for everyone in an audience.
+    topics, country_codes = shared_cache.shared(
+        "events:filters",
         lambda: (
             list(Topic.objects.for_list()),
             list(Event.objects.visible_to(request.user).countries()),
         ),
+        areas=("events", "site"),
+        user=request.user,
     )
     context = {
         "events": page.object_list,

@@ -20,11 +20,15 @@ class LibraryConfig(AppConfig):
 
         # "Download my data" covers every row of this app that points to the person.
         data_export.register_app(self)
-        from taggit.models import TaggedItem
+        from taggit.models import Tag, TaggedItem
 
         from library import sections as library_sections
         from library.models import Resource
+        from racop import cache as shared_cache
         from racop import sections
+
+        # Tags are the library's: writing them changes what its pages show.
+        shared_cache.watch("library", Tag, TaggedItem)
 
         m2m_changed.connect(
             keywords_refresh, sender=Resource.topics.through, dispatch_uid="library.topics"
@@ -37,7 +41,7 @@ class LibraryConfig(AppConfig):
                 template="library/includes/_home_developments.html",
                 context=library_sections.home_developments,
                 order=30,
-                shared=True,
+                areas=("library", "site"),
             ),
         )
         sections.register(
@@ -47,7 +51,7 @@ class LibraryConfig(AppConfig):
                 template="library/includes/_home_latest.html",
                 context=library_sections.home_latest,
                 order=40,
-                shared=True,
+                areas=("library", "site"),
             ),
         )
         sections.register(
@@ -57,7 +61,7 @@ class LibraryConfig(AppConfig):
                 template="library/includes/_topic_resources.html",
                 context=library_sections.topic_resources,
                 order=10,
-                shared=True,
+                areas=("library", "site"),
             ),
         )
         sections.register(
@@ -67,6 +71,6 @@ class LibraryConfig(AppConfig):
                 template="library/includes/_related_resources.html",
                 context=library_sections.related_resources,
                 order=50,
-                shared=True,
+                areas=("library", "site"),
             ),
         )

@@ -313,6 +313,9 @@ RELATED_CANDIDATES = 50
 class Resource(models.Model):
     """A link, an uploaded file, or both, curated for the community's library."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "library"
+
     class Type(models.TextChoices):
         GUIDE = "guide", _("Guide")
         TOOLKIT = "toolkit", _("Toolkit")
@@ -519,6 +522,9 @@ class CollectionQuerySet(models.QuerySet):
 class Collection(models.Model):
     """An ordered reading list coordinators curate, such as a first path through a topic."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "library"
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
@@ -551,6 +557,9 @@ class Collection(models.Model):
 class CollectionItem(models.Model):
     """A resource's place in a collection, with the curator's note on why to read it."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "library"
+
     collection = models.ForeignKey(
         Collection, models.CASCADE, related_name="items", verbose_name=_("collection")
     )
@@ -572,3 +581,30 @@ class CollectionItem(models.Model):
 
     def __str__(self):
         return f"{self.collection} – {self.resource}"
+
+
+class FacetCount(models.Model):
+    """How many published resources of a visibility have a facet's value.
+
+    Kept by the database's own triggers in the transaction of every change to resources,
+    their topics and their tags (library/migrations/0007_facet_counts.py), whatever made
+    it: the whole library's facet counts, total and pager are read from here, exact, and
+    never counted over every resource. ``value`` is a topic's or a tag's id for those.
+    """
+
+    visibility = models.CharField(max_length=20)
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=100)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("facet count")
+        verbose_name_plural = _("facet counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["visibility", "facet", "value"], name="facetcount_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.visibility} {self.facet}={self.value}: {self.count}"

@@ -1,9 +1,7 @@
 """The library's search page: what the address asks for, the facets and their counts."""
 
 import difflib
-import hashlib
 import re
-import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -11,12 +9,10 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank, SearchVectorExact
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.validators import validate_slug
 from django.db import connection
 from django.db.models import F, Q, Value
-from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +28,8 @@ from library.models import (
     folded_query,
     has_words,
 )
-from racop import pagecache
+from racop import cache as shared_cache
+from racop.access import sees_members_content
 from racop.i18n import languages_read
 from racop.models import Topic
 
@@ -75,24 +72,6 @@ def resource_languages_read(user):
     return sorted(codes & {code for code, _label in LANGUAGES})
 
 
-class AudienceMember:
-    """Someone who sees what every member sees, in every language: who the background
-    count of the members' facets is made for."""
-
-    is_authenticated = True
-    is_anonymous = False
-    is_member = True
-    is_staff = False
-    only_my_languages = False
-
-
-def audience_user(audience):
-    """Return a stand-in user for an audience ("public" or "members")."""
-    from django.contrib.auth.models import AnonymousUser
-
-    return AudienceMember() if audience == "members" else AnonymousUser()
-
-
 class LibrarySearchForm(forms.Form):
     SORTS = [("", _("Best match")), ("newest", _("Newest")), ("title", _("Title"))]
 
@@ -110,10 +89,6 @@ class LibrarySearchForm(forms.Form):
     all_languages = forms.BooleanField(required=False)
 
 
-# The whole library's facet counts for a state are counted again in the background when
-# public content changed or this many seconds passed, and forgotten after FACET_KEEP_SECONDS.
-FACET_FRESH_SECONDS = 120
-FACET_KEEP_SECONDS = 24 * 3600
 FACETS = ["type", "topic", "tag", "commitment", "language", "scope", "country", "year"]
 FACET_LABELS = {
     "type": _("Type"),
@@ -167,6 +142,24 @@ COLUMN_CONDITIONS = {
     " WHERE ti.object_id = c.id AND ti.content_type_id = %s AND g.slug = ANY(%s))",
 }
 TOP_TAGS = 20
+
+# The whole library's counts for visibilities (one parameter, three times), in the rows of
+# _facet_sql(): kept by the database's triggers (library/migrations, library_facetcount).
+LIBRARY_COUNTS_SQL = f"""
+(SELECT f.facet, f.value, NULL, 0, sum(f.count) FROM library_facetcount f
+  WHERE f.visibility = ANY(%s) AND f.facet NOT IN ('topic', 'tag')
+  GROUP BY 1, 2 HAVING sum(f.count) > 0)
+UNION ALL
+(SELECT 'topic', t.slug, t.name, t.ordering, sum(f.count) FROM library_facetcount f
+  JOIN racop_topic t ON t.id::text = f.value
+  WHERE f.visibility = ANY(%s) AND f.facet = 'topic'
+  GROUP BY 2, 3, 4 HAVING sum(f.count) > 0)
+UNION ALL
+(SELECT 'tag', g.slug, g.name, 0, sum(f.count) FROM library_facetcount f
+  JOIN taggit_tag g ON g.id::text = f.value
+  WHERE f.visibility = ANY(%s) AND f.facet = 'tag'
+  GROUP BY 2, 3 HAVING sum(f.count) > 0 ORDER BY 5 DESC, 3 LIMIT {TOP_TAGS})
+"""  # nosec B608 - a constant
 
 
 def _facet_sql(candidates, chosen, content_type_id, *, matching=False):
@@ -274,9 +267,7 @@ class LibrarySearch:
         )
         if self.default_languages:
             self.chosen["language"] = self.reads_only
-        self.audience = (
-            "members" if user.is_authenticated and (user.is_member or user.is_staff) else "public"
-        )
+        self.sees_members_content = sees_members_content(user)
         base = Resource.objects.published().visible_to(user)
         # With words, what the index answers alone: every word present, in any order. The
         # exact query (phrases in quotes keep their word order) is checked on the capped
@@ -286,7 +277,6 @@ class LibrarySearch:
         self.capped = False
         self._matched = None
         self._counted = None
-        self.counted_at = None
         self.conditions = {
             name: facet_filter(name, values) for name, values in self.chosen.items() if values
         }
@@ -355,23 +345,6 @@ class LibrarySearch:
         loaded = Resource.objects.filter(pk__in=page.object_list).for_cards().in_bulk()
         page.object_list = [loaded[pk] for pk in page.object_list]
         return page
-
-    def results_key(self, number):
-        """Return the name a page of results is remembered under (racop.pagecache.remember):
-        without words it shows the kept library counts, so it changes when they are counted
-        again."""
-        if self.query:
-            return self.cache_key("results", f"{number or ''}|{self.cap}")
-        self._counts()
-        return self.cache_key("results", f"{number or ''}|{self.counted_at}")
-
-    def cache_key(self, name, extra=""):
-        """Return a cache key for something shown for this search: the same for everyone in
-        the audience who reads the same language."""
-        state = f"{self.query_string()}|{extra}"
-        state = hashlib.sha256(state.encode()).hexdigest()[:32]
-        language = translation.get_language() or ""
-        return f"library:{name}:{language}:{self.audience}:{state}"
 
     @property
     def is_filtered(self):
@@ -451,51 +424,25 @@ class LibrarySearch:
         topics and tags counted and, with words and filters, the ids of the matches that
         pass every filter: all in one query, run once per search.
 
-        Without words the counts cover the whole library, so each state's counts are
-        cached until public content changes (or a few minutes); with words they cover the
-        capped matches and are always fresh.
+        Without words and filters they are the whole library's counts, which the database
+        keeps in step with every change (library_facetcount): read, not counted.
         """
         if self._counted is None:
-            self._counted = self._count() if self.query else self._library_counts()
+            if self.query or self.conditions:
+                self._counted = self._count()
+            else:
+                self._counted = self._library_counts()
         return self._counted
 
     def _library_counts(self):
-        """Return the whole library's counts for this state, from the cache when it can.
-
-        Counting every resource of a large library takes most of a second, so the counts
-        are kept for a language, audience and state, and after public content changed
-        (or FACET_FRESH_SECONDS passed) the kept ones are still shown while a background
-        task counts again: a count a minute old beats a page that takes a second. Only
-        a state never counted before is counted while the reader waits.
-        """
-        key = self.cache_key("facet-counts")
-        kept = cache.get(key)
-        if kept is None:
-            kept = (pagecache.version(), time.time(), self._count())
-            cache.set(key, kept, FACET_KEEP_SECONDS)
-            self.counted_at = kept[1]
-            return kept[2]
-        counted_at_version, counted_at, _counted = kept
-        stale = (
-            counted_at_version != pagecache.version()
-            or time.time() - counted_at > FACET_FRESH_SECONDS
-        )
-        # One refresh at a time for a state: the first reader to notice asks for it.
-        if stale and cache.add(f"{key}:refreshing", 1, FACET_FRESH_SECONDS):
-            from library.tasks import refresh_facet_counts
-
-            language = translation.get_language() or ""
-            refresh_facet_counts.enqueue(key, self.query_string(), self.audience, language)
-            # A worker that ran at once (as in development) has counted already.
-            kept = cache.get(key) or kept
-        self.counted_at = kept[1]
-        return kept[2]
-
-    def refresh_counts(self, key):
-        """Count this state's facets now and keep them under key (the background task)."""
-        version = pagecache.version()
-        cache.set(key, (version, time.time(), self._count()), FACET_KEEP_SECONDS)
-        cache.delete(f"{key}:refreshing")
+        """Return the whole library's facet counts for the reader's audience, read from the
+        counts the database keeps (library_facetcount), exact at every commit."""
+        visibilities = [Resource.Visibility.PUBLIC]
+        if self.sees_members_content:
+            visibilities.append(Resource.Visibility.MEMBERS)
+        with connection.cursor() as cursor:
+            cursor.execute(LIBRARY_COUNTS_SQL, [visibilities] * 3)
+            return self._counted_rows(cursor.fetchall())
 
     def _total(self):
         """Return how many resources pass the filters, from the type facet's counts: every
@@ -519,7 +466,12 @@ class LibrarySearch:
         statement, params = _facet_sql(candidates, self.chosen, content_type_id, matching=matching)
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
-            rows = cursor.fetchall()
+            return self._counted_rows(cursor.fetchall())
+
+    @staticmethod
+    def _counted_rows(rows):
+        """Return (counts, names, matching ids) from rows of (facet, value, label, sort key,
+        count), the rows of _facet_sql() and LIBRARY_COUNTS_SQL."""
         counts = {name: {} for name in FACETS}
         names = {"topic": {}, "tag": {}}
         kept = {int(row[1]) for row in rows if row[0] == "match"}
@@ -596,21 +548,22 @@ class LibrarySearch:
 
 
 def vocabulary_words() -> list[str]:
-    """Return the folded words of published titles and of tags (cached for ten minutes)."""
-    words = cache.get("library:vocabulary")
-    if words is None:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT DISTINCT word FROM ("
-                " SELECT regexp_split_to_table(library_fold(title), '\\W+') AS word"
-                " FROM library_resource WHERE status = %s"
-                " UNION ALL SELECT regexp_split_to_table(library_fold(name), '\\W+')"
-                " FROM taggit_tag) AS words WHERE length(word) > 2 AND word !~ '[0-9]'",
-                [Resource.Status.PUBLISHED],
-            )
-            words = [row[0] for row in cursor.fetchall()]
-        cache.set("library:vocabulary", words, 600)
-    return words
+    """Return the folded words of published titles and of tags (shared until the library
+    changes)."""
+    return shared_cache.shared("library:vocabulary", _vocabulary_words, areas=("library",))
+
+
+def _vocabulary_words():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT word FROM ("
+            " SELECT regexp_split_to_table(library_fold(title), '\\W+') AS word"
+            " FROM library_resource WHERE status = %s"
+            " UNION ALL SELECT regexp_split_to_table(library_fold(name), '\\W+')"
+            " FROM taggit_tag) AS words WHERE length(word) > 2 AND word !~ '[0-9]'",
+            [Resource.Status.PUBLISHED],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def highlight(text: str, query: str, *, words: int = 40) -> str:

@@ -6,7 +6,6 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -18,13 +17,11 @@ from library.models import Collection, CollectionItem, Resource
 from library.search import LibrarySearch, highlight
 from library.sections import resource_sections
 from members.permissions import member_required
-from racop import pagecache, sections
+from racop import cache as shared_cache
+from racop import sections
 from racop.ratelimit import ratelimit
 
 PAGE_SIZE = 20
-# How long a page of results is kept at most; any change to public content empties it.
-RESULTS_SECONDS = 120
-ARTICLE_SECONDS = 300
 # Escapes that keep JSON inside a <script> element from closing it (as json_script does).
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -63,7 +60,13 @@ def resource_list(request):
         }
         return render_to_string("library/resource_list.html#results", context, request=request)
 
-    results_html = pagecache.remember(search.results_key(number), render_results, RESULTS_SECONDS)
+    results_html = shared_cache.shared(
+        "library:results",
+        render_results,
+        areas=("library", "site"),
+        user=request.user,
+        key=(search.query_string(), number, search.cap),
+    )
     context = {
         "search": search,
         "form": search.form,
@@ -109,18 +112,6 @@ def resource_detail(request, slug):
     rendered once and kept in the shared cache until public content changes.
     """
     resource = get_object_or_404(Resource.objects.viewable_by(request.user), slug=slug)
-    audience = "staff" if request.user.is_staff else sections.audience(request.user)
-    # The JSON-LD holds the full address, hence the host.
-    name = ":".join(
-        [
-            "library:resource",
-            request.get_host(),
-            translation.get_language() or "",
-            audience,
-            str(resource.pk),
-            resource.updated_at.isoformat(),
-        ]
-    )
 
     def render_article():
         prefetch_related_objects([resource], "topics", "tags")
@@ -129,8 +120,14 @@ def resource_detail(request, slug):
         )
         return article, json_ld(request, resource) if resource.is_public else ""
 
-    cached = pagecache.remember(name, render_article, ARTICLE_SECONDS)
-    article_html, metadata = cached
+    # The JSON-LD holds the full address, hence the host.
+    article_html, metadata = shared_cache.shared(
+        "library:article",
+        render_article,
+        areas=("library", "site"),
+        user=request.user,
+        key=(request.get_host(), resource.pk),
+    )
     context = {
         "resource": resource,
         "article_html": article_html,

@@ -84,6 +84,18 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
 class User(AbstractUser):
     """A person: a visitor who signed up, an applicant, a member or a coordinator."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "people"
+    # Columns that change nothing anyone else is shown.
+    cache_ignore_columns = (
+        "last_login",
+        "password",
+        "unread_notifications",
+        "language",
+        "digest_frequency",
+        "only_my_languages",
+    )
+
     email = models.EmailField(_("email address"), blank=True)
     member_since = models.DateTimeField(
         _("member since"),
@@ -210,6 +222,9 @@ class OrganisationQuerySet(models.QuerySet):
 class Organisation(models.Model):
     """A civil-society organisation or network taking part in the community."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "people"
+
     class Kind(models.TextChoices):
         ORGANISATION = "organisation", _("Organisation")
         NETWORK = "network", _("Network")
@@ -284,6 +299,9 @@ class Organisation(models.Model):
 
 class Membership(models.Model):
     """A person's place in an organisation."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "people"
 
     class Role(models.TextChoices):
         REPRESENTATIVE = "representative", _("Representative")
@@ -526,6 +544,9 @@ class SurveyQuerySet(models.QuerySet):
 class Survey(models.Model):
     """A questionnaire coordinators send to members, such as expectations and priorities."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "surveys"
+
     class Audience(models.TextChoices):
         MEMBERS = "members", _("All members")
         MEMBERS_AND_APPLICANTS = "applicants", _("Members and applicants")
@@ -572,6 +593,9 @@ class Survey(models.Model):
 
 class Question(models.Model):
     """One question of a survey; choices are written one per line."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "surveys"
 
     class Kind(models.TextChoices):
         SINGLE = "single", _("Single choice")
@@ -629,6 +653,9 @@ def _lines(text):
 class SurveyResponse(models.Model):
     """A person's answers to a survey: a draft until submitted, changeable until it closes."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "surveys"
+
     survey = models.ForeignKey(
         Survey, models.CASCADE, related_name="responses", verbose_name=_("survey")
     )
@@ -651,6 +678,9 @@ class SurveyResponse(models.Model):
 
 class Answer(models.Model):
     """The answer to one question: a choice, a list of choices in order, or text."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "surveys"
 
     response = models.ForeignKey(
         SurveyResponse, models.CASCADE, related_name="answers", verbose_name=_("response")

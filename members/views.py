@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -31,9 +31,9 @@ from members.forms import (
 from members.models import JoinApplication, Membership, Organisation, Survey, User
 from members.permissions import member_required, members_only_response
 from members.sections import me_sections, organisation_sections
-from racop import pagecache, sections
+from racop import cache as shared_cache
+from racop import sections
 from racop.ratelimit import ratelimit
-from racop.sections import SHARED_SECONDS
 
 PAGE_SIZE = 24
 
@@ -200,36 +200,6 @@ def organisation_edit(request, slug):
 SHARED_FILTERS = {"type", "country", "topic", "language"}
 
 
-def _filter_keys(form, prefix):
-    """Return {field name: cache key} for the filters whose HTML can be shared."""
-    keys = {}
-    for field in form:
-        # A valid choice (or none) is one of a few hundred; a refused one is shown as typed.
-        if field.name in SHARED_FILTERS and not field.errors:
-            value = form.data.get(field.name, "") if form.is_bound else "-"
-            keys[field.name] = f"{prefix}:field:{field.name}:{value}"
-    return keys
-
-
-def _shared_listing(form, show_people):
-    """Return the part of the cache keys naming the listing when every member sees the same
-    one (organisations, without a name search), or None."""
-    if not form.is_bound:
-        return "all"
-    if show_people or not form.is_valid() or form.cleaned_data.get("q"):
-        # People's profiles change without emptying the shared cache; searches are many.
-        return None
-    data = form.cleaned_data
-    topic = data.get("topic")
-    values = [
-        data.get("type"),
-        data.get("country"),
-        topic.slug if topic else "",
-        data.get("language"),
-    ]
-    return ":".join(value or "" for value in values)
-
-
 def _directory_cards(items, show_people):
     return render_to_string(
         "members/includes/_directory_cards.html",
@@ -256,37 +226,51 @@ def directory(request):
     # No filter joins more than one row per organisation or person (one topic at most), so
     # no DISTINCT: it made PostgreSQL sort every row of the table to count and to page.
     queryset = queryset.for_directory()
-    prefix = f"directory:{translation.get_language() or ''}"
-    keys = _filter_keys(form, prefix)
-    computers = {
-        field.name: lambda field=field: render_to_string(
-            "includes/form_field.html", {"field": field}
+    state = request.GET.copy()
+    state.pop("page", None)
+    # What the directory shows: people, organisations, and the badges other apps add.
+    areas = ("people", "site", "pledge", "plan")
+    parts = [
+        # The long lists (every country, every topic) are the same for every member who
+        # chose the same value; a refused value is shown as typed.
+        shared_cache.Part(
+            f"directory:field:{field.name}",
+            lambda field=field: render_to_string("includes/form_field.html", {"field": field}),
+            ("people", "site"),
+            key=(form.data.get(field.name, "") if form.is_bound else None,),
         )
         for field in form
-    }
-    listing = _shared_listing(form, show_people)
-    if listing is not None:
-        keys["count"] = f"{prefix}:listing:{listing}:count"
-        computers["count"] = queryset.count
-    remembered = pagecache.remember_many(
-        {key: computers[name] for name, key in keys.items()}, SHARED_SECONDS
-    )
-    found = {name: remembered[key] for name, key in keys.items()}
-    filter_fields = [found.get(f.name) or computers[f.name]() for f in form]
-    if listing is None:
+        if field.name in SHARED_FILTERS and not field.errors
+    ]
+    listed = not form.is_bound or form.is_valid()
+    if listed:
+        parts.append(
+            shared_cache.Part("directory:count", queryset.count, areas, key=(state.urlencode(),))
+        )
+    found = shared_cache.shared_parts(parts, user=request.user)
+    filter_fields = [
+        found.get(f"directory:field:{field.name}")
+        or render_to_string("includes/form_field.html", {"field": field})
+        for field in form
+    ]
+    if not listed:
         page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
         items = page.object_list
         cards = _directory_cards(items, show_people) if items else ""
     else:
-        # The listing is shared: the count gives the pages, a page's HTML comes from the cache.
-        page = Paginator(range(found["count"]), PAGE_SIZE).get_page(request.GET.get("page"))
+        # The count gives the pages; a page's cards are shared too.
+        page = Paginator(range(found["directory:count"]), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
         cards = ""
         if page.object_list:
             start, end = page.start_index() - 1, page.end_index()
-            cards = pagecache.remember(
-                f"{prefix}:listing:{listing}:{page.number}",
+            cards = shared_cache.shared(
+                "directory:cards",
                 lambda: _directory_cards(queryset[start:end], show_people),
-                SHARED_SECONDS,
+                areas=areas,
+                user=request.user,
+                key=(state.urlencode(), page.number),
             )
     query = request.GET.copy()
     query.pop("page", None)

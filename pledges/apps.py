@@ -31,34 +31,12 @@ def organisation_feedback_context(request, organisation, **kwargs):
     return {"notes": list(notes), "organisation": organisation}
 
 
-# A person's name shows on the Pledge wall when they signed for themself.
-SIGNATORY_FIELDS = {"first_name", "last_name", "anonymised_at"}
-
-
-def signatory_renamed(sender, instance, update_fields=None, **kwargs):
-    """Forget the shared wall when a person who signed changes or removes their name."""
-    from pledges.models import Signature
-    from racop import pagecache
-
-    if update_fields is not None and not SIGNATORY_FIELDS & set(update_fields):
-        return
-    if Signature.objects.filter(user=instance).exists():
-        pagecache.invalidate()
-
-
 class PledgesConfig(AppConfig):
     name = "pledges"
     verbose_name = _("Pledges")
 
     def ready(self):
-        from django.conf import settings
-        from django.db.models.signals import post_save
-
         from members import data_export
-
-        post_save.connect(
-            signatory_renamed, sender=settings.AUTH_USER_MODEL, dispatch_uid="pledges:signatory"
-        )
 
         # "Download my data" covers every row of this app that points to the person.
         data_export.register_app(self)
@@ -92,6 +70,6 @@ class PledgesConfig(AppConfig):
                 template="pledges/includes/_home_pledge.html",
                 context=home_pledge_context,
                 order=20,
-                shared=True,
+                areas=("pledge",),
             ),
         )

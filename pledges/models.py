@@ -29,6 +29,9 @@ class PledgeVersionQuerySet(models.QuerySet):
 class PledgeVersion(models.Model):
     """One wording of the Pledge; older versions and their signatures stay readable."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "pledge"
+
     number = models.PositiveIntegerField(_("version number"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"), help_text=_("Markdown."))
@@ -141,6 +144,9 @@ class SignatureQuerySet(models.QuerySet):
 
 class Signature(models.Model):
     """A signature of the Pledge by an organisation (through its representative) or a person."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "pledge"
 
     class Kind(models.TextChoices):
         ORGANISATION = "organisation", _("Organisation")
@@ -257,6 +263,9 @@ class CommitmentQuerySet(models.QuerySet):
 class Commitment(models.Model):
     """One of the 12 commitments of the Global Standard for CSO Accountability."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "pledge"
+
     class Cluster(models.TextChoices):
         A = "A", _("What we want to achieve")
         B = "B", _("Our approach to change")
@@ -355,6 +364,9 @@ class AssessmentQuerySet(models.QuerySet):
 
 class Assessment(models.Model):
     """A yearly self-assessment against the 12 commitments, by an organisation or a person."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "pledge"
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -470,6 +482,9 @@ class AnswerQuerySet(models.QuerySet):
 class Answer(models.Model):
     """An assessment's level, evidence and next step for one commitment."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "pledge"
+
     assessment = models.ForeignKey(
         Assessment, models.CASCADE, related_name="answers", verbose_name=_("self-assessment")
     )
@@ -537,6 +552,9 @@ class PeerReviewQuerySet(models.QuerySet):
 class PeerReview(models.Model):
     """A member organisation reads another's submitted self-assessment and comments on it."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "pledge"
+
     assessment = models.ForeignKey(
         Assessment, models.CASCADE, related_name="peer_reviews", verbose_name=_("self-assessment")
     )
@@ -598,6 +616,9 @@ class PeerReview(models.Model):
 
 class ReviewComment(models.Model):
     """The reviewer's comment on one commitment and the reviewed side's answer."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "pledge"
 
     review = models.ForeignKey(
         PeerReview, models.CASCADE, related_name="comments", verbose_name=_("peer review")

@@ -15,7 +15,7 @@ from django_countries import countries
 
 from members.models import Membership, Organisation
 from members.permissions import member_required
-from pledges import charts, fragments, services
+from pledges import charts, services
 from pledges.forms import (
     AnswerFormSet,
     AssessmentSettingsForm,
@@ -34,10 +34,14 @@ from pledges.models import (
     Signature,
 )
 from pledges.radar import commitment_radar
+from racop import cache as shared_cache
+from racop.access import is_coordinator, sees_members_content
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
 
 WALL_PAGE_SIZE = 120
+# What the Pledge page shows: versions and signatures, with organisations' and people's names.
+WALL_AREAS = ("pledge", "people")
 
 
 def _represented(user):
@@ -49,9 +53,11 @@ def _represented(user):
 
 def _wall_counts():
     """Return the public signatures per country and type, shared by every reader."""
-    return fragments.shared(
-        {"wall-counts": lambda: list(Signature.objects.public().counts_by_country())}
-    )["wall-counts"]
+    return shared_cache.shared(
+        "pledge:wall-counts",
+        lambda: list(Signature.objects.public().counts_by_country()),
+        areas=WALL_AREAS,
+    )
 
 
 def _filter_form(request, counts):
@@ -134,7 +140,7 @@ def _form_fields(form):
         name = None
         if not field.errors:
             value = form.data.get(field.name, "") if form.is_bound else "-"
-            name = f"wall-field:{field.name}:{value}"
+            name = f"pledge:wall-field:{field.name}:{value}"
         fields.append((name, _field_renderer(field)))
     return fields
 
@@ -145,38 +151,39 @@ def _field_renderer(field):
 
 def pledge_detail(request):
     """Show the current Pledge, why it matters and its public signatory wall."""
-    shared = fragments.shared(
+    shared = shared_cache.shared_many(
         {
             # Every version, drafts too: which are published depends on the time of the visit.
-            "versions": lambda: list(
+            "pledge:versions": lambda: list(
                 PledgeVersion.objects.only("number", "title", "published_at").order_by("-number")
             ),
-            "wall-counts": lambda: list(Signature.objects.public().counts_by_country()),
+            "pledge:wall-counts": lambda: list(Signature.objects.public().counts_by_country()),
         },
+        areas=WALL_AREAS,
     )
     now = timezone.now()
-    versions = [v for v in shared["versions"] if v.published_at and v.published_at <= now]
+    versions = [v for v in shared["pledge:versions"] if v.published_at and v.published_at <= now]
     version = versions[0] if versions else None
-    counts = shared["wall-counts"]
+    counts = shared["pledge:wall-counts"]
     form, country, kind = _filter_form(request, counts)
     # The counts give the number of pages without a query; a page's signatures are only
     # read when its HTML is not in the cache.
     count = _filtered_count(counts, country, kind)
     page = Paginator(range(count), WALL_PAGE_SIZE).get_page(request.GET.get("page"))
     # The wall is the same for every reader: rendered once per language, filter and page.
-    cards = f"wall-cards:{country}:{kind}:{page.number}"
+    cards = f"pledge:wall-cards:{country}:{kind}:{page.number}"
     fields = _form_fields(form)
-    wall = {"wall-summary": lambda: _wall_summary(counts)}
+    wall = {"pledge:wall-summary": lambda: _wall_summary(counts)}
     if version:
         # Keyed by version: a version published for a later time becomes current unsaved.
-        wall[f"text:{version.pk}"] = lambda: _pledge_text(version.pk)
+        wall[f"pledge:text:{version.pk}"] = lambda: _pledge_text(version.pk)
     wall.update((name, render) for name, render in fields if name)
     if count:
         wall[cards] = lambda: _wall_cards(country, kind, page)
-    wall = fragments.shared(wall)
+    wall = shared_cache.shared_many(wall, areas=WALL_AREAS)
     mine = []
     # The member's signatures matter here only if one is of another version than the current.
-    other_versions = len(shared["versions"]) > 1
+    other_versions = len(shared["pledge:versions"]) > 1
     if request.user.is_authenticated and request.user.is_member and other_versions:
         mine = list(Signature.objects.signed_by_user(request.user))
     query = request.GET.copy()
@@ -184,11 +191,11 @@ def pledge_detail(request):
     context = {
         "version": version,
         "versions": versions,
-        "pledge_text": wall.get(f"text:{version.pk}", {}) if version else {},
+        "pledge_text": wall.get(f"pledge:text:{version.pk}", {}) if version else {},
         "filter_fields": [wall[name] if name else render() for name, render in fields],
         "page_obj": page,
         "query_string": query.urlencode(),
-        "wall_summary": wall["wall-summary"],
+        "wall_summary": wall["pledge:wall-summary"],
         "wall_cards": wall.get(cards, ""),
         "mine": mine,
     }
@@ -376,14 +383,18 @@ def _accountability_body(year, is_member, is_staff):
 def accountability(request):
     """Show the commitments and the community radar; members also see it per country."""
     user = request.user
-    is_member = user.is_authenticated and (user.is_member or user.is_staff)
-    is_staff = user.is_authenticated and user.is_staff
+    is_member = sees_members_content(user)
+    is_staff = is_coordinator(user)
     year = _radar_year(request)
     # Everyone in an audience (visitors, members, coordinators) sees the same page.
-    audience = "staff" if is_staff else "members" if is_member else "public"
-    name = f"accountability:{year}:{audience}"
-    body = fragments.shared({name: lambda: _accountability_body(year, is_member, is_staff)})
-    return render(request, "pledges/accountability.html", {"body": body[name]})
+    body = shared_cache.shared(
+        "pledge:accountability",
+        lambda: _accountability_body(year, is_member, is_staff),
+        areas=("pledge", "people"),
+        user=user,
+        key=(year,),
+    )
+    return render(request, "pledges/accountability.html", {"body": body})
 
 
 @require_GET

@@ -12,14 +12,14 @@ class RacopConfig(AppConfig):
         from allauth.account.signals import user_signed_up
         from django.contrib.auth.signals import user_logged_in
 
-        from racop import pagecache
+        from racop import cache as shared_cache
         from racop.i18n import languages_register, on_login, on_signup
         from racop.services import site_defaults_ensure
 
         languages_register()
         user_logged_in.connect(on_login, dispatch_uid="racop.language_on_login")
         user_signed_up.connect(on_signup, dispatch_uid="racop.language_on_signup")
-        pagecache.connect_signals()
+        shared_cache.connect()
 
         # Connected without a sender, so it runs once every app's permissions exist.
         post_migrate.connect(site_defaults_ensure, dispatch_uid="racop.site_defaults")

@@ -15,6 +15,9 @@ class TopicQuerySet(models.QuerySet):
 class Topic(models.Model):
     """A key topic of interest, identified with the members, that every app links to."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "site"
+
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
@@ -36,6 +39,9 @@ class Topic(models.Model):
 
 class Page(models.Model):
     """A static page (about, concept note, code of conduct, privacy) coordinators edit."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "site"
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)

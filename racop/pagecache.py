@@ -3,106 +3,20 @@
 Only requests without a session or messages cookie are served from it, and only
 responses that are the same for every such visitor are stored: HTML, 200, GET, no cookie
 set, no CSRF token used, not marked private. The cache is shared by every app server
-(Redis in production) and emptied as a whole, by bumping a version, whenever content a
-visitor can see is saved or deleted; otherwise an entry lives a minute at most.
+(Redis in production). A page is stored with the generations of every area of content
+(racop.cache) and served only while they are current, so any change to content is seen
+by the next visitor; otherwise an entry lives a minute at most.
 """
 
 import re
-from contextvars import ContextVar
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 
-VERSION_KEY = "pagecache:version"
+from racop import cache as shared_cache
+
 CACHE_CONTROL_SEPARATOR = re.compile(r"\s*,\s*")
-# Content that appears on pages visitors read. Read markers, sessions, notifications and the
-# like change on every member's visit and would empty the cache for nothing.
-PUBLIC_MODELS = {
-    "racop": None,
-    "library": None,
-    "pledges": None,
-    "members": {"organisation", "membership"},
-    "discussions": {"event", "registration", "actionitem"},
-    "taggit": None,
-    "flatpages": None,
-    "sites": None,
-}
-
-
-# The version read once per request (set up by VisitorPageCacheMiddleware for every
-# request); outside a request (commands, tasks) it is read each time.
-_request_memo = ContextVar("pagecache_request_memo", default=None)
-
-
-def version() -> int:
-    memo = _request_memo.get()
-    if memo is not None and "version" in memo:
-        return memo["version"]
-    current = cache.get_or_set(VERSION_KEY, 1, None)
-    if memo is not None:
-        memo["version"] = current
-    return current
-
-
-def remember(name, compute, seconds=300):
-    """Return compute() for public content, kept until it changes or for a few minutes."""
-    return remember_many({name: compute}, seconds)[name]
-
-
-def remember_many(parts, seconds=300):
-    """Return {name: compute()} for parts ({name: compute}) like remember(), reading the
-    cache once and computing and storing only what it does not hold."""
-    if not parts:
-        return {}
-    current = version()
-    keys = {name: f"remember:{current}:{name}" for name in parts}
-    found = cache.get_many(list(keys.values()))
-    result, computed = {}, {}
-    for name, compute in parts.items():
-        value = found.get(keys[name])
-        if value is None:
-            value = compute()
-            computed[keys[name]] = value
-        result[name] = value
-    if computed:
-        cache.set_many(computed, seconds)
-    return result
-
-
-def invalidate(**kwargs):
-    """Forget every cached page: content a visitor can see has changed."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
-    memo = _request_memo.get()
-    if memo is not None:
-        memo.pop("version", None)
-
-
-def _is_public(model) -> bool:
-    meta = model._meta
-    if meta.app_label not in PUBLIC_MODELS:
-        return False
-    names = PUBLIC_MODELS[meta.app_label]
-    return names is None or meta.model_name in names
-
-
-def connect_signals():
-    for model in apps.get_models():
-        if _is_public(model):
-            uid = f"pagecache:{model._meta.label_lower}"
-            post_save.connect(invalidate, sender=model, dispatch_uid=uid + ":save")
-            post_delete.connect(invalidate, sender=model, dispatch_uid=uid + ":delete")
-    m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache:m2m")
-
-
-def _m2m_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_") and _is_public(type(instance)):
-        invalidate()
 
 
 class VisitorPageCacheMiddleware:
@@ -149,23 +63,20 @@ class VisitorPageCacheMiddleware:
         )
 
     def __call__(self, request):
-        token = _request_memo.set({})
-        try:
+        with shared_cache.request_scope():
             return self.serve(request)
-        finally:
-            _request_memo.reset(token)
 
     def serve(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
         key = self.key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        current = found.get(VERSION_KEY)
-        if current is None:
-            current = version()
-        _request_memo.get()["version"] = current
-        stored_version, response = found.get(key) or (None, None)
-        if response is not None and stored_version == current:
+        areas = sorted(shared_cache.AREAS)
+        generation_keys = [shared_cache.GENERATION_KEY.format(area) for area in areas]
+        # The page and the generations of every area, in one round trip.
+        found = cache.get_many([*generation_keys, key])
+        current = shared_cache.generations(areas, found)
+        stored, response = found.get(key) or (None, None)
+        if response is not None and stored == current:
             return response
         response = self.get_response(request)
         if self.storable(request, response):

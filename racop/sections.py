@@ -8,10 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
-from django.utils import translation
 
-# How long a shared section's HTML is kept; any change to public content empties it sooner.
-SHARED_SECONDS = 300
+from racop import cache as shared_cache
 
 
 @dataclass(frozen=True)
@@ -20,9 +18,9 @@ class Section:
     template: str
     context: Callable[..., dict]
     order: int = 100
-    # True when the block is the same for everyone in the same audience (visitors, or
-    # members): then it is rendered once and shared from the cache.
-    shared: bool = False
+    # The areas of content it shows (racop.cache), when the block is the same for everyone
+    # of the same audience: then it is rendered once and shared until they change.
+    areas: tuple = ()
 
 
 home_sections: list[Section] = []
@@ -36,36 +34,34 @@ def register(registry: list[Section], section: Section) -> None:
         registry.sort(key=lambda s: s.order)
 
 
-def audience(user) -> str:
-    return "members" if user.is_authenticated and (user.is_member or user.is_staff) else "public"
-
-
 def render_context(registry: list[Section], **kwargs) -> list[dict]:
     """Return each section's template and context for the page being shown; shared sections
     come as ready HTML, from the cache when it has them (one round trip for all)."""
-    from racop import pagecache
-
     request = kwargs["request"]
-    objects = ",".join(
-        f"{name}={getattr(value, 'pk', value)}"
+    # The objects the page is about (a topic, a resource) are part of the key.
+    objects = tuple(
+        (name, getattr(value, "pk", value))
         for name, value in sorted(kwargs.items())
         if name != "request"
-    )
-    prefix = ":".join(
-        ["section", translation.get_language() or "", audience(request.user), objects]
     )
 
     def render(section):
         context = {"section": {"template": section.template, **section.context(**kwargs)}}
         return render_to_string(section.template, context, request=request)
 
-    shared = pagecache.remember_many(
-        {f"{prefix}:{s.name}": (lambda s=s: render(s)) for s in registry if s.shared},
-        SHARED_SECONDS,
+    shared = shared_cache.shared_parts(
+        [
+            shared_cache.Part(
+                f"section:{s.name}", lambda s=s: render(s), tuple(s.areas), key=objects
+            )
+            for s in registry
+            if s.areas
+        ],
+        user=request.user,
     )
     return [
-        {"template": s.template, "html": shared[f"{prefix}:{s.name}"]}
-        if s.shared
+        {"template": s.template, "html": shared[f"section:{s.name}"]}
+        if s.areas
         else {"template": s.template, **s.context(**kwargs)}
         for s in registry
     ]

@@ -154,7 +154,7 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "racop.cache.FallbackRedisCache",
+            "BACKEND": "racop.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "socket_connect_timeout": float(env("REDIS_TIMEOUT", "0.5")),

@@ -13,16 +13,18 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 from django.views.i18n import set_language
 
-from racop import pagecache, sections
+from racop import cache as shared_cache
+from racop import sections
 from racop.i18n import url_translate
 from racop.models import Page, Topic
 
 
 def home(request):
     """Show what the community is, the join call and what each app contributes."""
-    about, topics = pagecache.remember(
+    about, topics = shared_cache.shared(
         "home",
         lambda: (Page.objects.filter(slug="about").first(), list(Topic.objects.for_list())),
+        areas=("site",),
     )
     context = {
         "about": about,

@@ -37,6 +37,9 @@ class ProposalQuerySet(models.QuerySet):
 class Proposal(models.Model):
     """An activity a member proposes for the community's action plan."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "plan"
+
     class Kind(models.TextChoices):
         CONVENING = "convening", _("Convening")
         RESOURCE = "resource", _("Resource to produce")
@@ -126,6 +129,9 @@ class Proposal(models.Model):
 class Support(models.Model):
     """A member's support for a proposal: one per member, withdrawable."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "plan"
+
     proposal = models.ForeignKey(
         Proposal, models.CASCADE, related_name="supports", verbose_name=_("proposal")
     )
@@ -148,6 +154,9 @@ class Support(models.Model):
 
 class ProposalComment(models.Model):
     """A member's comment on a proposal."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "plan"
 
     proposal = models.ForeignKey(
         Proposal, models.CASCADE, related_name="comments", verbose_name=_("proposal")
@@ -183,6 +192,9 @@ def _one_year_on(start):
 
 class PlanPeriod(models.Model):
     """A period of the action plan, a year by default; past periods stay readable."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "plan"
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -239,6 +251,9 @@ class PlanItemQuerySet(models.QuerySet):
 
 class PlanItem(models.Model):
     """An activity in the plan, with an owner, a timeline and a status."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "plan"
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -334,6 +349,9 @@ class ChampionQuerySet(models.QuerySet):
 
 class Champion(models.Model):
     """A member championing a topic or commitment, nominated by a member."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "plan"
 
     class Status(models.TextChoices):
         NOMINATED = "nominated", _("Nominated")

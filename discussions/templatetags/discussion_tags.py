@@ -2,8 +2,6 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from discussions import rendering
-
 register = template.Library()
 
 REPLY_PLACEHOLDER = 987654321987654321
@@ -21,12 +19,6 @@ def byline(post, user):
     if user.is_authenticated and user.pk == post.author_id:
         return _("A community member (you)")
     return _("A community member")
-
-
-@register.filter
-def shared_markdown(text):
-    """Render Markdown as sanitised HTML, from the cache when the same text was rendered."""
-    return rendering.render_text(text)
 
 
 @register.simple_tag

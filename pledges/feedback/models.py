@@ -70,6 +70,9 @@ class FeedbackRoundQuerySet(models.QuerySet):
 class FeedbackRound(models.Model):
     """A short set of questions put to the people an organisation works with."""
 
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "feedback"
+
     organisation = models.ForeignKey(
         Organisation,
         models.CASCADE,
@@ -160,6 +163,9 @@ class FeedbackRound(models.Model):
 
 class FeedbackQuestion(models.Model):
     """One question of a round, worded in each of the round's languages."""
+
+    # The area of shared content it belongs to (racop.cache).
+    cache_area = "feedback"
 
     class Kind(models.TextChoices):
         SCALE = "scale", _("A scale from 0 to 10")

@@ -4,12 +4,11 @@ members' discussion and event pages rely on, and those pages' query budgets."""
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from discussions import counters, rendering, services
+from discussions import counters, services
 from discussions.models import Reply, Thread, ThreadRead, TopicActivity
 from discussions.templatetags.discussion_tags import post_url
 from tests.factories import (
@@ -137,16 +136,19 @@ def test_reading_a_thread_with_nothing_new_writes_no_read_marker(member_client, 
     assert timezone.localdate(read) == timezone.localdate()
 
 
-def test_post_bodies_are_rendered_once_and_shared_from_the_cache(member_client, locmem_cache):
+def test_post_bodies_are_rendered_when_saved_and_kept_on_the_row(member_client):
     thread = ThreadFactory(body="Shared **text**")
-    reply = ReplyFactory(thread=thread, body="A [link](https://example.org)")
+    reply = ReplyFactory(thread=thread, body="A [link](https://example.org) <script>x</script>")
+    assert Thread.objects.get(pk=thread.pk).body_html == "<p>Shared <strong>text</strong></p>"
+    stored = Reply.objects.get(pk=reply.pk).body_html
+    assert '<a href="https://example.org" rel="nofollow noopener">link</a>' in stored
+    assert "<script>" not in stored
     html = member_client.get(thread.get_absolute_url()).text
     assert "Shared <strong>text</strong>" in html
     assert '<a href="https://example.org" rel="nofollow noopener">link</a>' in html
-    key = rendering._key("Shared **text**")
-    assert str(cache.get(key)) == "<p>Shared <strong>text</strong></p>"
-    # An edit is a new text, so a new key: the page shows the new text at once.
+    # An edit renders again: the page shows the new text at once.
     services.post_edit(post=reply, by=reply.author, body="Now *changed*")
+    assert Reply.objects.get(pk=reply.pk).body_html == "<p>Now <em>changed</em></p>"
     assert "Now <em>changed</em>" in member_client.get(thread.get_absolute_url()).text
 
 
@@ -293,7 +295,6 @@ def test_shared_fragments_render_as_the_page_would(client, locmem_cache):
     client.force_login(MemberFactory())
     pages = [reverse("discussions:thread_list", args=[topic.slug]), question.get_absolute_url()]
     cold = [strip_tokens(client.get(page).text) for page in pages]
-    assert any(key.startswith(":1:discussions:fragment:") for key in locmem_cache._cache)
     warm = [strip_tokens(client.get(page).text) for page in pages]
     locmem_cache.clear()
     assert warm == [strip_tokens(client.get(page).text) for page in pages]
@@ -333,11 +334,10 @@ def test_the_asker_gets_their_own_answer_forms(client, locmem_cache):
     assert Thread.objects.get(pk=question.pk).answer_id == reply.pk
 
 
-def test_event_texts_are_rendered_once_and_shared(client, locmem_cache):
+def test_event_texts_are_rendered_as_markdown(client, locmem_cache):
     event = EventFactory(description="We **meet**.", visibility="public")
     client.force_login(MemberFactory())
     assert "We <strong>meet</strong>." in client.get(event.get_absolute_url()).text
-    assert str(cache.get(rendering._key("We **meet**."))) == "<p>We <strong>meet</strong>.</p>"
 
 
 def test_marking_an_answer_returns_to_the_page_the_reply_is_on(client):
