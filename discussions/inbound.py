@@ -31,6 +31,7 @@ from discussions import services
 from discussions.email_text import html_to_text, strip_reply, unflow
 from discussions.models import InboundEmail, Thread
 from members.notifications.services import writing_language
+from racop.access import sees_members_content
 
 logger = logging.getLogger(__name__)
 
@@ -189,7 +190,7 @@ def parse(raw: bytes):
 
 
 def _may_post(user, thread):
-    member = user.is_active and (user.is_member or user.is_staff) and not user.anonymised_at
+    member = sees_members_content(user) and user.is_active and not user.anonymised_at
     return member and not (thread.locked or thread.hidden_at or thread.deleted_at)
 
 

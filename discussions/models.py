@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from racop.access import sees_members_content
 from racop.markdown import render_markdown
 from racop.models import Topic
 
@@ -489,7 +490,7 @@ def validate_time_zone(value):
 class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Return events the user may see: members-only ones for members and coordinators."""
-        if user.is_authenticated and (user.is_member or user.is_staff):
+        if sees_members_content(user):
             return self
         return self.filter(visibility=Event.Visibility.PUBLIC)
 

@@ -1,6 +1,7 @@
 """Blocks this app adds to the home page and to topic pages, each in a few fixed queries."""
 
 from discussions.models import ActionItem, Event, Thread
+from racop.access import sees_members_content
 
 HOME_EVENTS = 3
 TOPIC_EVENTS = 3
@@ -18,7 +19,7 @@ def topic_discussions(request, topic, **kwargs):
     user = request.user
     events = Event.objects.visible_to(user).upcoming().filter(topics=topic)
     threads = Thread.objects.filter(topic=topic, hidden_at__isnull=True)
-    is_member = user.is_authenticated and (user.is_member or user.is_staff)
+    is_member = sees_members_content(user)
     return {
         "topic": topic,
         "is_member": is_member,
@@ -38,7 +39,7 @@ RESOURCE_THREADS = 5
 def resource_threads(request, resource, **kwargs):
     """Return, for members, the threads whose post or replies link to the resource."""
     user = request.user
-    if not (user.is_authenticated and (user.is_member or user.is_staff)):
+    if not sees_members_content(user):
         return {"threads": []}
     threads = (
         Thread.objects.visible_to(user)

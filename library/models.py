@@ -19,6 +19,7 @@ from django_countries import countries
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
+from racop.access import sees_members_content
 from racop.models import Topic
 
 # The configuration that folds text for search; "simple" keeps every language's words whole.
@@ -199,7 +200,7 @@ class ResourceQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Return resources the user may see: members and coordinators see members-only ones."""
-        if user.is_authenticated and (user.is_member or user.is_staff):
+        if sees_members_content(user):
             return self
         return self.filter(visibility=Resource.Visibility.PUBLIC)
 
@@ -211,7 +212,7 @@ class ResourceQuerySet(models.QuerySet):
             return self.published().visible_to(user)
         # Plain conditions (not "pk in a sub-select"), so a look-up by slug stays on its index.
         visible = Q(status=Resource.Status.PUBLISHED)
-        if not (user.is_member or user.is_staff):
+        if not sees_members_content(user):
             visible &= Q(visibility=Resource.Visibility.PUBLIC)
         return self.filter(visible | Q(added_by=user))
 

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from racop.access import sees_members_content
 from racop.services import COORDINATORS_GROUP
 
 # Working languages people and organisations use; the region's first.
@@ -62,7 +63,7 @@ class UserQuerySet(models.QuerySet):
     def listed_for(self, user):
         """Return members whose profile the user may see (public, or members-only to members)."""
         members = self.members()
-        if user.is_authenticated and (user.is_member or user.is_staff):
+        if sees_members_content(user):
             return members
         return members.filter(listing=User.Listing.PUBLIC)
 
@@ -534,7 +535,7 @@ class SurveyQuerySet(models.QuerySet):
         """Return surveys user may answer or read: members, and applicants when invited."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_member or user.is_staff:
+        if sees_members_content(user):
             return self
         if user.join_applications.open().exists():
             return self.filter(audience=Survey.Audience.MEMBERS_AND_APPLICANTS)

@@ -6,6 +6,8 @@ from django.contrib.auth.mixins import AccessMixin
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
+from racop.access import sees_members_content
+
 
 def members_only_response(request):
     """Send visitors to log in; tell signed-in non-members how to join."""
@@ -20,7 +22,7 @@ def member_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         user = request.user
-        if user.is_authenticated and (user.is_member or user.is_staff):
+        if sees_members_content(user):
             return view(request, *args, **kwargs)
         return members_only_response(request)
 
@@ -30,6 +32,6 @@ def member_required(view):
 class MemberRequiredMixin(AccessMixin):
     def dispatch(self, request, *args, **kwargs):
         user = request.user
-        if user.is_authenticated and (user.is_member or user.is_staff):
+        if sees_members_content(user):
             return super().dispatch(request, *args, **kwargs)
         return members_only_response(request)

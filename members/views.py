@@ -33,6 +33,7 @@ from members.permissions import member_required, members_only_response
 from members.sections import me_sections, organisation_sections
 from racop import cache as shared_cache
 from racop import sections
+from racop.access import sees_members_content
 from racop.ratelimit import ratelimit
 
 PAGE_SIZE = 24
@@ -335,7 +336,7 @@ def survey_detail(request, slug):
     """Let members (and invited applicants) answer a survey, save a draft, change answers."""
     survey = Survey.objects.for_respondent(request.user).filter(slug=slug).first()
     if survey is None:
-        if not (request.user.is_member or request.user.is_staff):
+        if not sees_members_content(request.user):
             return members_only_response(request)
         raise Http404
     questions = list(survey.questions.all())

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from racop.access import sees_members_content
 from racop.models import Topic
 
 User = settings.AUTH_USER_MODEL
@@ -16,7 +17,7 @@ User = settings.AUTH_USER_MODEL
 
 def is_member(user):
     """Return whether the user takes part in members-only pages (members and coordinators)."""
-    return bool(user.is_authenticated and (user.is_member or user.is_staff))
+    return sees_members_content(user)
 
 
 class ProposalQuerySet(models.QuerySet):

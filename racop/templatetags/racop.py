@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
 
+from racop import access
 from racop.i18n import content_falls_back
 from racop.markdown import render_markdown
 
@@ -13,6 +14,12 @@ register = template.Library()
 def markdown_filter(text):
     """Render Markdown written by people as sanitised HTML."""
     return render_markdown(text)
+
+
+@register.filter
+def sees_members_content(user):
+    """Whether the person sees what members see (racop.access: members and coordinators)."""
+    return access.sees_members_content(user)
 
 
 @register.simple_tag
