@@ -238,7 +238,7 @@ def link_check(url: str, *, timeout: float) -> tuple[int, str]:
 
 def resources_check_links(*, resources, workers: int = 8, timeout: float = 10) -> dict:
     """Check the links of resources concurrently and record each result; return counts."""
-    targets = list(resources.exclude(url="").only("pk", "url"))
+    targets = list(resources.select_related(None).exclude(url="").only("pk", "url"))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda r: link_check(r.url, timeout=timeout), targets))
     now = timezone.now()
