@@ -1,8 +1,8 @@
 """Work shared between requests: the one way to keep it.
 
-Content is grouped in areas (library, pledge, events, discussions, people, site…); each
-app says in its ``AppConfig.ready()`` which of its models belong to which area
-(``watch()``). Every area has a generation number in the cache. What is shared between
+Content is grouped in areas (library, pledge, events, discussions, people, site…); a
+model names its area (``cache_area``), and models of other packages are watched with
+``watch()`` from an app's ``ready()``. Every area has a generation number in the cache. What is shared between
 people (``shared()``) is stored under a key derived from its name, the reader's language
 and audience (racop.access.audience), the parameters it depends on, and the generations
 of the areas it reads; the visitors' page cache (racop.pagecache) stores whole pages
@@ -19,8 +19,8 @@ as the cache answers again. Only Django's public cache API is used.
 import hashlib
 import logging
 import re
+import secrets
 import threading
-import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -121,27 +121,29 @@ def generations(areas, found=None) -> tuple:
         for area, key in zip(missing, keys, strict=True):
             value = values.get(key)
             if value is None:
-                # A new area (or an emptied cache): start from a number never used before,
-                # so entries of an earlier life of the cache can never match again.
-                value = time.time_ns()
+                # A new area (or an emptied cache): a number never used before, so entries
+                # of an earlier life of the cache can never match again.
+                value = _new_generation()
                 if not cache.add(key, value, None):
                     value = cache.get(key, value)
             known[area] = value
     return tuple(known[area] for area in areas)
 
 
+def _new_generation() -> int:
+    """A number never used before: generations need not grow, only never repeat, so two
+    writers at once never leave one number that hides a change (no read, no race)."""
+    return secrets.randbits(62)
+
+
 def changed(*areas):
     """Start a new generation of these areas: what was shared from them is not used again."""
+    if not areas:
+        return
+    cache.set_many({GENERATION_KEY.format(area): _new_generation() for area in areas}, None)
     memo = _request_memo.get()
-    for area in areas:
-        key = GENERATION_KEY.format(area)
-        try:
-            cache.incr(key)
-        except ValueError:
-            # Not set yet, or the cache is away (then _recovered() starts every area anew
-            # once it answers again).
-            cache.set(key, time.time_ns(), None)
-        if memo is not None:
+    if memo is not None:
+        for area in areas:
             memo.pop(area, None)
 
 
@@ -152,12 +154,7 @@ def _recovered() -> bool:
     if recovered is None or not recovered():
         return False
     logger.warning("The cache answers again: every area starts a new generation.")
-    for area in sorted(AREAS):
-        key = GENERATION_KEY.format(area)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, time.time_ns(), None)
+    cache.set_many({GENERATION_KEY.format(area): _new_generation() for area in AREAS}, None)
     memo = _request_memo.get()
     if memo is not None:
         memo.clear()
