@@ -138,47 +138,21 @@ def test_words_and_filters_together_show_what_passes_every_filter(client):
     assert titles(client, q="budget", type="guide", topic=topic.slug) == ["Budget guide"]
 
 
-DUMMY_TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
-def test_the_library_counts_are_shown_from_the_cache_and_counted_again_in_the_background(
-    client, locmem_cache, settings
-):
-    from django.tasks import task_backends
-
-    from library.tasks import refresh_facet_counts
-
-    settings.TASKS = DUMMY_TASKS
-    backend = task_backends["default"]
+def test_the_library_counts_are_exact_at_every_read(client, locmem_cache):
     budget_guides(2)
     assert "2 resources" in client.get(LIST).text
-    ResourceFactory(title="A third guide", type="guide")  # public content changed
-    for _ in range(2):
-        html = client.get(LIST).text
-        assert "A third guide" in html  # the results are fresh
-        assert "2 resources" in html  # the count is the kept one, for now
-    [result] = backend.results  # one refresh asked for, not one per reader
-    assert result.task.func == refresh_facet_counts.func
-    refresh_facet_counts.func(*result.args)  # the worker runs it
-    assert "3 resources" in client.get(LIST).text
+    ResourceFactory(title="A third guide", type="guide")
+    html = client.get(LIST).text
+    assert "A third guide" in html and "3 resources" in html
 
 
-def test_a_member_who_reads_some_languages_gets_counts_refreshed_for_their_state(
-    client, locmem_cache, settings
-):
-    from django.tasks import task_backends
-
-    from library.tasks import refresh_facet_counts
+def test_a_member_who_reads_some_languages_gets_exact_counts_for_their_state(client, locmem_cache):
     from tests.factories import MemberFactory
 
-    settings.TASKS = DUMMY_TASKS
     reader = MemberFactory(language="en", languages=["mk"], only_my_languages=True)
     ResourceFactory(title="Macedonian guide", languages=["mk"])
     ResourceFactory(title="Turkish guide", languages=["tr"])
     client.force_login(reader)
     assert "1 resource" in client.get(LIST).text
     ResourceFactory(title="Another Macedonian guide", languages=["mk"])
-    assert "1 resource" in client.get(LIST).text
-    [result] = task_backends["default"].results
-    refresh_facet_counts.func(*result.args)
     assert "2 resources" in client.get(LIST).text
