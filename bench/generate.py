@@ -561,6 +561,7 @@ def generate(sizes, rng):
     )
     with _cursor() as cursor:
         cursor.execute("SELECT library_facet_recount()")
+        cursor.execute("SELECT library_words_recount()")
 
     print("discussions", flush=True)
     threads = []

@@ -609,3 +609,21 @@ class FacetCount(models.Model):
 
     def __str__(self):
         return f"{self.visibility} {self.facet}={self.value}: {self.count}"
+
+
+class Word(models.Model):
+    """A folded word of published resources' titles or of tags, and how many hold it.
+
+    Kept by database triggers like FacetCount (library/migrations/0008_words.py): the
+    vocabulary that "did you mean" suggests from is read, not split out of every title.
+    """
+
+    word = models.CharField(max_length=200, unique=True)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("word")
+        verbose_name_plural = _("words")
+
+    def __str__(self):
+        return self.word

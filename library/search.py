@@ -23,6 +23,7 @@ from library.models import (
     COMMITMENTS,
     LANGUAGES,
     Resource,
+    Word,
     country_choices,
     fold,
     folded_query,
@@ -554,16 +555,8 @@ def vocabulary_words() -> list[str]:
 
 
 def _vocabulary_words():
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT DISTINCT word FROM ("
-            " SELECT regexp_split_to_table(library_fold(title), '\\W+') AS word"
-            " FROM library_resource WHERE status = %s"
-            " UNION ALL SELECT regexp_split_to_table(library_fold(name), '\\W+')"
-            " FROM taggit_tag) AS words WHERE length(word) > 2 AND word !~ '[0-9]'",
-            [Resource.Status.PUBLISHED],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    """The words themselves are kept by the database (library_word): read, not split."""
+    return list(Word.objects.filter(count__gt=0).order_by("word").values_list("word", flat=True))
 
 
 def highlight(text: str, query: str, *, words: int = 40) -> str:

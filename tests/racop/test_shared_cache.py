@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from library import services as library_services
 from library.models import Resource
-from library.search import LibrarySearch
+from library.search import LibrarySearch, _vocabulary_words
 from racop import cache as shared_cache
 from racop.access import COORDINATOR, MEMBER, VISITOR, audience
 from tests.factories import (
@@ -178,6 +178,20 @@ def kept_counts(user):
     return search._library_counts()[:2]
 
 
+def split_vocabulary():
+    """The vocabulary of "did you mean", split out of every published title and tag."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT word FROM ("
+            " SELECT regexp_split_to_table(library_fold(title), '\\W+') AS word"
+            " FROM library_resource WHERE status = 'published'"
+            " UNION ALL SELECT regexp_split_to_table(library_fold(name), '\\W+')"
+            " FROM taggit_tag) AS words WHERE length(word) > 2 AND word !~ '[0-9]'"
+            " ORDER BY word"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def test_the_kept_facet_counts_equal_a_count_of_the_library_after_every_kind_of_change():
     member = MemberFactory()
     topics = [TopicFactory() for _ in range(3)]
@@ -190,6 +204,7 @@ def test_the_kept_facet_counts_equal_a_count_of_the_library_after_every_kind_of_
             countries=["AL", "MK"],
             commitments=[1, 5],
             year=2020 + n,
+            title=f"Llogaridhënia {n} Отчетност",
         )
         for n, (status, visibility) in enumerate(
             [("published", "public"), ("published", "members"), ("draft", "public")] * 2
@@ -199,6 +214,7 @@ def test_the_kept_facet_counts_equal_a_count_of_the_library_after_every_kind_of_
     def same():
         for user in (AnonymousUser(), member):
             assert kept_counts(user) == live_counts(user)
+        assert _vocabulary_words() == split_vocabulary()
 
     same()
     for resource in resources:
@@ -207,6 +223,8 @@ def test_the_kept_facet_counts_equal_a_count_of_the_library_after_every_kind_of_
     same()
     resources[0].topics.remove(topics[0])
     resources[1].tags.clear()
+    resources[0].title = "Şeffaflık raporu"
+    resources[0].save()
     resources[2].status = "published"  # published with its topics and tags
     resources[2].save()
     same()
