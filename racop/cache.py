@@ -2,11 +2,11 @@
 
 Content is grouped in areas (library, pledge, events, discussions, people, site…); a
 model names its area (``cache_area``), and models of other packages are watched with
-``watch()`` from an app's ``ready()``. Every area has a generation number in the cache. What is shared between
-people (``shared()``) is stored under a key derived from its name, the reader's language
-and audience (racop.access.audience), the parameters it depends on, and the generations
-of the areas it reads; the visitors' page cache (racop.pagecache) stores whole pages
-under the generations of every area.
+``watch()`` from an app's ``ready()``. Every area has a generation number in the cache.
+What is shared between people (``shared()``) is stored under a key derived from its name,
+the reader's language and audience (racop.access.audience), the parameters it depends on,
+and the generations of the areas it reads; the visitors' page cache (racop.pagecache)
+stores whole pages under the generations of every area.
 
 Any SQL statement that writes a watched table (a save, a delete, an admin bulk action,
 ``QuerySet.update()``, a bulk create, raw SQL in a service, an import, a task) starts a
