@@ -98,8 +98,25 @@ class SignatureQuerySet(models.QuerySet):
 
     def for_wall(self):
         """Return signatures with what the wall shows, grouped by country."""
-        return self.select_related("version", "organisation", "user").order_by(
-            "country", "organisation__name", "user__first_name", "user__last_name", "signed_at"
+        return (
+            self.select_related("version", "organisation", "user")
+            # Only what a card shows: a version's texts in every language weigh kilobytes.
+            .only(
+                "country",
+                "signed_at",
+                "statement",
+                "is_public",
+                "withdrawn_at",
+                "version__number",
+                "organisation__name",
+                "organisation__slug",
+                "organisation__kind",
+                "user__first_name",
+                "user__last_name",
+            )
+            .order_by(
+                "country", "organisation__name", "user__first_name", "user__last_name", "signed_at"
+            )
         )
 
     def counts_by_country(self):

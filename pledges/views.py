@@ -39,7 +39,7 @@ from racop.access import is_coordinator, sees_members_content
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
 
-WALL_PAGE_SIZE = 120
+WALL_PAGE_SIZE = 48
 # What the Pledge page shows: versions and signatures, with organisations' and people's names.
 WALL_AREAS = ("pledge", "people")
 
