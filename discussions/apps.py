@@ -48,21 +48,6 @@ class DiscussionsConfig(AppConfig):
                 shared=True,
             ),
         )
-        from discussions.plan import sections as plan_sections
-        from members.sections import register_person_extra
-
-        register_person_extra(
-            plan_sections.person_championships, "discussions/plan/includes/_person_champion.html"
-        )
-        sections.register(
-            sections.topic_sections,
-            sections.Section(
-                name="discussions.topic_champions",
-                template="discussions/plan/includes/_topic_champions.html",
-                context=plan_sections.topic_champions,
-                order=35,
-            ),
-        )
         sections.register(
             sections.topic_sections,
             sections.Section(

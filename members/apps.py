@@ -19,24 +19,11 @@ class MembersConfig(AppConfig):
             NotificationPreference,
             SurveyResponse,
         )
-        from members.notifications.models import (
-            DigestLog,
-            Newsletter,
-            NewsletterDelivery,
-            Notification,
-            OutgoingEmail,
-        )
 
         data_export.register(EmailAddress)
         data_export.register(LogEntry)
         data_export.register(Membership)
         data_export.register(NotificationPreference)
-        data_export.register(Notification)
-        data_export.register(DigestLog)
-        data_export.register(NewsletterDelivery)
-        data_export.register(Newsletter, user_fields=("created_by",))
-        # The text of emails sent to the person stays out of the export; the list of them is in.
-        data_export.register(OutgoingEmail, exclude=("text", "html", "attachments", "headers"))
         data_export.register(JoinApplication, user_fields=("user", "decided_by"))
         data_export.register(ApplicationEvent, user_fields=("actor",))
         data_export.register(SurveyResponse)

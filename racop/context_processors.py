@@ -23,7 +23,7 @@ LINKS = {
     "logout": ("account_logout", ()),
     "join": ("members:join", ()),
     "me": ("members:me", ()),
-    "notifications": ("members:me_notifications", ()),
+    "notifications": ("notifications:me_notifications", ()),
     "emails": ("account_email", ()),
     "password": ("account_change_password", ()),
     "admin": ("admin:index", ()),

@@ -78,7 +78,7 @@ def unsubscribe_token(user, scope: str) -> str:
 
 
 def unsubscribe_url(user, scope: str) -> str:
-    return absolute(reverse("members:unsubscribe", args=[unsubscribe_token(user, scope)]))
+    return absolute(reverse("notifications:unsubscribe", args=[unsubscribe_token(user, scope)]))
 
 
 def unsubscribe_read(token: str):
@@ -119,7 +119,7 @@ def render_email(*, user, template: str, context: dict, scope: str, reason: str)
         "recipient": user,
         "reason": reason,
         "unsubscribe_url": unsubscribe,
-        "preferences_url": absolute(reverse("members:notification_preferences")),
+        "preferences_url": absolute(reverse("notifications:notification_preferences")),
         **context,
     }
     body = render_to_string(template, full)

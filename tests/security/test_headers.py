@@ -107,10 +107,12 @@ def html_pages(content):
         "pulse": ("coordinator", reverse("discussions:pulse")),
         "feedback answer": ("visitor", content["feedback_round"].get_public_url()),
         "feedback results": ("coordinator", content["feedback_round"].get_absolute_url()),
-        "notifications": ("member", reverse("members:me_notifications")),
+        "notifications": ("member", reverse("notifications:me_notifications")),
         "unsubscribe": (
             "visitor",
-            reverse("members:unsubscribe", args=[unsubscribe_token(content["reader"], "reply")]),
+            reverse(
+                "notifications:unsubscribe", args=[unsubscribe_token(content["reader"], "reply")]
+            ),
         ),
     }
 

@@ -159,15 +159,15 @@ MATRIX = {
         **slug_of("organisation"),
     ),
     "members:me": row(LOGGED_IN),
-    "members:me_notifications": row(LOGGED_IN),
+    "notifications:me_notifications": row(LOGGED_IN),
     # Notifications are for anyone with an account, member or not yet.
-    "members:notification_preferences": row(LOGGED_IN),
-    "members:notifications_read": row(expect(302, visitor=LOGIN), method="post"),
-    "members:notification_open": row(
+    "notifications:notification_preferences": row(LOGGED_IN),
+    "notifications:notifications_read": row(expect(302, visitor=LOGIN), method="post"),
+    "notifications:notification_open": row(
         expect(404, visitor=LOGIN, author=302), pk=lambda w: w.notification.pk
     ),
     # The signed token in the address is the authorisation: mail clients follow it logged out.
-    "members:unsubscribe": row(PUBLIC, token=lambda w: w.unsubscribe_token),
+    "notifications:unsubscribe": row(PUBLIC, token=lambda w: w.unsubscribe_token),
     "members:me_data": row(LOGGED_IN),
     "members:me_delete": row(LOGGED_IN),
     "members:survey_detail": row(MEMBERS, **slug_of("survey")),
