@@ -7,14 +7,18 @@ class DiscussionsConfig(AppConfig):
     verbose_name = _("Discussions")
 
     def ready(self):
-        from discussions import counters, links
+        from discussions import counters, digest, links
         from members import data_export
+        from members.notifications.digest import digest_part_register
 
         counters.connect_signals()
         links.connect_signals()
 
         # "Download my data" covers every row of this app that points to the person.
         data_export.register_app(self)
+        digest_part_register("discussions.threads", digest.digest_threads)
+        digest_part_register("discussions.events", digest.digest_events)
+        digest_part_register("discussions.action_items", digest.digest_action_items)
         from discussions import sections as discussion_sections
         from library.sections import resource_sections
         from members.sections import me_sections

@@ -19,6 +19,7 @@ class MembersConfig(AppConfig):
             NotificationPreference,
             SurveyResponse,
         )
+        from racop.models import AuditEntry
 
         data_export.register(EmailAddress)
         data_export.register(LogEntry)
@@ -29,3 +30,5 @@ class MembersConfig(AppConfig):
         data_export.register(SurveyResponse)
         # Answers point to the person through their response.
         data_export.register(Answer, user_fields=("response__user",))
+        # A coordinator's own audit entries are part of their data (racop sits below members).
+        data_export.register(AuditEntry, user_fields=["actor"])

@@ -12,7 +12,7 @@ LINKS = {
     "library": ("library:resource_list", ()),
     "discussions": ("discussions:topic_list", ()),
     "events": ("discussions:event_list", ()),
-    "plan": ("discussions:plan", ()),
+    "plan": ("plan:plan", ()),
     "pledge": ("pledges:pledge_detail", ()),
     "members": ("members:directory", ()),
     "about": ("page_detail", ("about",)),
@@ -27,7 +27,7 @@ LINKS = {
     "emails": ("account_email", ()),
     "password": ("account_change_password", ()),
     "admin": ("admin:index", ()),
-    "pulse": ("discussions:pulse", ()),
+    "pulse": ("plan:pulse", ()),
     "set_language": ("set_language", ()),
 }
 

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("feedback/", include("pledges.feedback.urls")),
     path("library/", include("library.urls")),
     path("", include("discussions.urls")),
+    path("plan/", include("discussions.plan.urls")),
     # Static pages last: /about/, /concept-note/, /code-of-conduct/, /privacy/ …
     path("<slug:slug>/", views.page_detail, name="page_detail"),
     prefix_default_language=False,

@@ -8,7 +8,8 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from members import data_export
+        from members import data_export, notify
+        from members.notifications import services
         from members.notifications.models import (
             DigestLog,
             Newsletter,
@@ -23,3 +24,8 @@ class NotificationsConfig(AppConfig):
         data_export.register(Newsletter, user_fields=("created_by",))
         # The text of emails sent to the person stays out of the export; the list of them is in.
         data_export.register(OutgoingEmail, exclude=("text", "html", "attachments", "headers"))
+        # members' own workflows (applications and their review) notify through this app.
+        notify.senders_register(
+            notification_send=services.notification_send,
+            email_coordinators=services.email_coordinators,
+        )

@@ -7,7 +7,8 @@ from django.core import mail
 from django.urls import reverse
 
 from discussions import services
-from discussions.inbound import inbound_email_receive, reply_address
+from discussions.inbound import inbound_email_receive
+from discussions.reply_tokens import reply_address
 from members.models import NotificationPreference
 from members.notifications.models import Notification, OutgoingEmail
 from tests.discussions.inbound_helpers import inbound_settings, message_file  # noqa: F401
