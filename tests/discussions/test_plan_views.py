@@ -90,7 +90,7 @@ def test_progress_follows_the_plan_and_csv_is_for_members(as_role, role):
     "name", ["proposal_list", "proposal_create", "champion_list", "champion_nominate"]
 )
 def test_proposal_and_champion_pages_are_for_members(as_role, role, name):
-    response = as_role(role).get(reverse(f"discussions:{name}"))
+    response = as_role(role).get(reverse(f"plan:{name}"))
     if role in INSIDERS:
         assert response.status_code == 200
     else:
@@ -132,7 +132,7 @@ def test_only_coordinators_triage(as_role, role):
 def test_the_pulse_is_for_coordinators(as_role, role):
     client = as_role(role)
     for name in ["pulse", "pulse_csv"]:
-        response = client.get(reverse(f"discussions:{name}"))
+        response = client.get(reverse(f"plan:{name}"))
         if role == "coordinator":
             assert response.status_code == 200
         elif role == "visitor":
