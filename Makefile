@@ -68,11 +68,12 @@ bench-smoke: install
 		--csv .data/bench-smoke.csv
 	$(BIN)/python bench/search_sql.py --repeat 2 --csv .data/bench-smoke-search.csv
 
-lint: bandit
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+# Style, formatting and the apps' import boundaries ([tool.importlinter] in pyproject.toml).
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 
 # Security lint: no medium or high findings (false positives carry `# nosec` and a reason).
-bandit:
+bandit: install
 	$(BIN)/bandit -q -r racop members pledges library discussions -ll -x '*/migrations/*'
 
 format:

@@ -405,6 +405,3 @@ class InboundEmailAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-from discussions.plan import admin as plan_admin  # noqa: E402,F401

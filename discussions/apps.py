@@ -7,14 +7,18 @@ class DiscussionsConfig(AppConfig):
     verbose_name = _("Discussions")
 
     def ready(self):
-        from discussions import counters, links
+        from discussions import counters, digest, links
         from members import data_export
+        from members.notifications.digest import digest_part_register
 
         counters.connect_signals()
         links.connect_signals()
 
         # "Download my data" covers every row of this app that points to the person.
         data_export.register_app(self)
+        digest_part_register("discussions.threads", digest.digest_threads)
+        digest_part_register("discussions.events", digest.digest_events)
+        digest_part_register("discussions.action_items", digest.digest_action_items)
         from discussions import sections as discussion_sections
         from library.sections import resource_sections
         from members.sections import me_sections
@@ -46,21 +50,6 @@ class DiscussionsConfig(AppConfig):
                 context=discussion_sections.home_events,
                 order=30,
                 areas=("events", "site"),
-            ),
-        )
-        from discussions.plan import sections as plan_sections
-        from members.sections import register_person_extra
-
-        register_person_extra(
-            plan_sections.person_championships, "discussions/plan/includes/_person_champion.html"
-        )
-        sections.register(
-            sections.topic_sections,
-            sections.Section(
-                name="discussions.topic_champions",
-                template="discussions/plan/includes/_topic_champions.html",
-                context=plan_sections.topic_champions,
-                order=35,
             ),
         )
         sections.register(

@@ -6,8 +6,6 @@ secret. A reply arrives as a raw RFC 5322 message (from the mail relay's webhook
 Maildir) and is posted in the thread as that member, or answered with a polite bounce.
 """
 
-import base64
-import datetime
 import hashlib
 import logging
 import re
@@ -23,23 +21,19 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from discussions import services
 from discussions.email_text import html_to_text, strip_reply, unflow
 from discussions.models import InboundEmail, Thread
+from discussions.reply_tokens import PREFIX, token_parse
 from members.notifications.services import writing_language
 from racop.access import sees_members_content
 
 logger = logging.getLogger(__name__)
 
-SALT = "discussions.inbound.reply-address"
-PREFIX = "reply+"
 MAX_TEXT = 200_000  # characters of a message's text read for the reply
-SIGNATURE_BYTES = 10  # 80 bits: 16 base32 characters
-TOKEN = re.compile(r"^([0-9a-z]{1,13})-([0-9a-z]{1,13})-([0-9a-z]{1,5})-([a-z2-7]{16})$")
 RECIPIENT_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To", "To", "Cc")
 AUTOMATIC_SENDERS = {
     "mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply", "do-not-reply",
@@ -51,70 +45,6 @@ BOUNCED = {Outcome.INVALID, Outcome.EXPIRED, Outcome.CLOSED, Outcome.EMPTY}
 
 class InvalidMessage(ValueError):
     """The bytes are not an email message the portal can read."""
-
-
-def _base36(number):
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    text = ""
-    while True:
-        number, rest = divmod(number, 36)
-        text = digits[rest] + text
-        if not number:
-            return text
-
-
-def _signature(value):
-    digest = salted_hmac(SALT, value, algorithm="sha256").digest()[:SIGNATURE_BYTES]
-    return base64.b32encode(digest).decode().lower()
-
-
-def _today():
-    return timezone.now().date()
-
-
-def reply_address(user, thread) -> str | None:
-    """Return the address at which user replies to thread by email; None when that is off.
-
-    Lowercase only (some servers lower-case the local part) and at most 64 characters
-    before the @; valid for INBOUND_EMAIL_REPLY_DAYS days and only from the member's
-    own verified address.
-    """
-    if not settings.INBOUND_EMAIL_ENABLED:
-        return None
-    value = "-".join(_base36(n) for n in (user.pk, thread.pk, _today().toordinal()))
-    return f"{PREFIX}{value}-{_signature(value)}@{settings.INBOUND_EMAIL_DOMAIN}"
-
-
-@dataclass(frozen=True)
-class ReplyToken:
-    user_id: int
-    thread_id: int
-    issued: datetime.date
-
-    @property
-    def expired(self):
-        return (_today() - self.issued).days > settings.INBOUND_EMAIL_REPLY_DAYS
-
-
-def token_parse(address: str) -> ReplyToken | None:
-    """Return what a reply address stands for, or None when it is not one the portal signed."""
-    local, _at, domain = address.strip().lower().rpartition("@")
-    if domain != settings.INBOUND_EMAIL_DOMAIN or not local.startswith(PREFIX):
-        return None
-    match = TOKEN.match(local.removeprefix(PREFIX))
-    if not match:
-        return None
-    value = local.removeprefix(PREFIX).rsplit("-", 1)[0]
-    if not constant_time_compare(match[4], _signature(value)):
-        return None
-    user_id, thread_id, day = (int(part, 36) for part in match.groups()[:3])
-    try:
-        issued = datetime.date.fromordinal(day)
-    except ValueError:
-        return None
-    if issued > _today() + datetime.timedelta(days=1):
-        return None
-    return ReplyToken(user_id, thread_id, issued)
 
 
 def _addresses(message, name):

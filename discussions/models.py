@@ -707,7 +707,7 @@ class ActionItem(models.Model):
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
     plan_item = models.ForeignKey(
-        "discussions.PlanItem",
+        "plan.PlanItem",
         models.SET_NULL,
         null=True,
         blank=True,
@@ -770,13 +770,3 @@ class InboundEmail(models.Model):
 
     def __str__(self):
         return self.message_id
-
-
-from discussions.plan.models import (  # noqa: E402,F401
-    Champion,
-    PlanItem,
-    PlanPeriod,
-    Proposal,
-    ProposalComment,
-    Support,
-)

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from discussions.calendar import calendar_for
-from discussions.inbound import reply_address
 from discussions.models import ActionItem, Event, Registration, Subscription
-from members.models import Notification, NotificationPreference, User
+from discussions.reply_tokens import reply_address
+from members.models import NotificationPreference, User
+from members.notifications.models import Notification
 from members.notifications.services import notification_send
 
 Kind = NotificationPreference.Kind

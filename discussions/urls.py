@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from discussions import inbound_views, views
 
@@ -32,5 +32,4 @@ urlpatterns = [
     path("events/<slug:slug>/register/", views.event_register, name="event_register"),
     path("events/<slug:slug>/cancel/", views.event_cancel, name="event_cancel"),
     path("events/<slug:slug>/outcome/", views.event_outcome, name="event_outcome"),
-    path("plan/", include("discussions.plan.urls")),
 ]

@@ -16,10 +16,13 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self):
+        from library.digest import digest_resources
         from members import data_export
+        from members.notifications.digest import digest_part_register
 
         # "Download my data" covers every row of this app that points to the person.
         data_export.register_app(self)
+        digest_part_register("library.resources", digest_resources)
         from taggit.models import Tag, TaggedItem
 
         from library import sections as library_sections

@@ -344,6 +344,3 @@ class AnswerAdmin(admin.ModelAdmin):
     search_fields = ["question__text", "response__user__email"]
     autocomplete_fields = ["question", "response"]
     list_select_related = ["question", "response__survey", "response__user"]
-
-
-from members.notifications import admin as notifications_admin  # noqa: E402,F401

@@ -19,26 +19,16 @@ class MembersConfig(AppConfig):
             NotificationPreference,
             SurveyResponse,
         )
-        from members.notifications.models import (
-            DigestLog,
-            Newsletter,
-            NewsletterDelivery,
-            Notification,
-            OutgoingEmail,
-        )
+        from racop.models import AuditEntry
 
         data_export.register(EmailAddress)
         data_export.register(LogEntry)
         data_export.register(Membership)
         data_export.register(NotificationPreference)
-        data_export.register(Notification)
-        data_export.register(DigestLog)
-        data_export.register(NewsletterDelivery)
-        data_export.register(Newsletter, user_fields=("created_by",))
-        # The text of emails sent to the person stays out of the export; the list of them is in.
-        data_export.register(OutgoingEmail, exclude=("text", "html", "attachments", "headers"))
         data_export.register(JoinApplication, user_fields=("user", "decided_by"))
         data_export.register(ApplicationEvent, user_fields=("actor",))
         data_export.register(SurveyResponse)
         # Answers point to the person through their response.
         data_export.register(Answer, user_fields=("response__user",))
+        # A coordinator's own audit entries are part of their data (racop sits below members).
+        data_export.register(AuditEntry, user_fields=["actor"])

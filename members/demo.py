@@ -162,7 +162,6 @@ def seed():
     _profiles(organisations)
     applications = _applications(coordinator)
     responses = _survey()
-    _notifications(member, coordinator)
     return (
         f"{len(organisations)} organisations, {people} people, "
         f"{applications} applications, {responses} survey responses created"
@@ -306,25 +305,4 @@ def _demo_answer(question, index):
         choices[(index * 7 + 3) % len(choices)]
         if question.kind == "scale"
         else (choices[index % len(choices)])
-    )
-
-
-def _notifications(member, coordinator):
-    """Give the demo member a few notifications and the coordinators a newsletter draft."""
-    from members.notifications.models import Newsletter, Notification
-
-    for kind, subject, url in [
-        ("mention", "Ana mentioned you in “Publishing our budgets”", "/discussions/"),
-        ("registration", "You are registered: Regional convening", "/events/"),
-        ("pledge_renewal", "The Pledge has a new version: please renew your signature", "/pledge/"),
-    ]:
-        Notification.objects.get_or_create(user=member, subject=subject, kind=kind, url=url)
-    member.unread_notifications = Notification.objects.unread().filter(user=member).count()
-    member.save(update_fields=["unread_notifications"])
-    Newsletter.objects.get_or_create(
-        subject="News from the community of practice",
-        defaults={
-            "body": "**This month**: a new guide on feedback loops, and the regional convening.",
-            "created_by": coordinator,
-        },
     )

@@ -700,13 +700,3 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question}: {self.value}"
-
-
-from members.notifications.models import (  # noqa: E402,F401
-    DigestLog,
-    Newsletter,
-    NewsletterDelivery,
-    NewsletterTranslation,
-    Notification,
-    OutgoingEmail,
-)

@@ -10,6 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from members import notify
 from members.models import (
     ApplicationEvent,
     JoinApplication,
@@ -18,22 +19,8 @@ from members.models import (
     Organisation,
     User,
 )
-from members.notifications.services import email_queue, notification_send, render_email
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
-
-
-def _email_coordinators(*, subject, template, context):
-    """Queue an email to the coordinators' address."""
-    text, html, _headers = render_email(
-        user=None,
-        template=template,
-        context=context,
-        scope="",
-        reason=_("You receive this at the coordinators' address of the site."),
-    )
-    email_queue(to=settings.SITE_CONTACT_EMAIL, subject=subject, text=text, html=html)
-
 
 APPLICATION_SUBJECTS = {
     ApplicationEvent.Action.SUBMITTED: _lazy("We received your application"),
@@ -44,7 +31,7 @@ APPLICATION_SUBJECTS = {
 
 
 def _notify_applicant(application, *, action, message=""):
-    notification_send(
+    notify.notification_send(
         recipients=[application.user],
         kind=NotificationPreference.Kind.APPLICATION,
         subject=APPLICATION_SUBJECTS[action],
@@ -85,7 +72,7 @@ def application_submit(*, user, application, topics):
         application=application, actor=user, action=ApplicationEvent.Action.SUBMITTED
     )
     _notify_applicant(application, action=ApplicationEvent.Action.SUBMITTED)
-    _email_coordinators(
+    notify.email_coordinators(
         subject=f"[{settings.SITE_SHORT_NAME}] " + _("New application to join"),
         template="members/email/application_submitted.txt",
         context={

@@ -1,7 +1,6 @@
 from django.urls import path
 
 from members import views
-from members.notifications import views as notification_views
 
 app_name = "members"
 
@@ -19,23 +18,6 @@ urlpatterns = [
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("organisations/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),
     path("me/", views.me, name="me"),
-    path("me/notifications/", notification_views.notification_list, name="me_notifications"),
-    path(
-        "me/notifications/preferences/",
-        notification_views.notification_preferences,
-        name="notification_preferences",
-    ),
-    path(
-        "me/notifications/read/",
-        notification_views.notifications_read,
-        name="notifications_read",
-    ),
-    path(
-        "me/notifications/<int:pk>/",
-        notification_views.notification_open,
-        name="notification_open",
-    ),
-    path("unsubscribe/<str:token>/", notification_views.unsubscribe, name="unsubscribe"),
     path("me/data.json", views.me_data, name="me_data"),
     path("me/delete/", views.me_delete, name="me_delete"),
     path("surveys/<slug:slug>/", views.survey_detail, name="survey_detail"),

@@ -144,7 +144,3 @@ class PeerReviewAdmin(admin.ModelAdmin):
             assessment=obj.assessment, reviewer=obj.reviewer, user=request.user
         )
         obj.pk, obj.created_at, obj.requested_by = created.pk, created.created_at, request.user
-
-
-# Feedback rounds register their admin from their own module.
-from pledges.feedback import admin as feedback_admin  # noqa: E402,F401

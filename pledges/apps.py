@@ -19,16 +19,6 @@ def organisation_pledge_context(request, organisation, **kwargs):
     return {"signature": signature, "organisation": organisation}
 
 
-def organisation_feedback_context(request, organisation, **kwargs):
-    """Return an organisation's published "what we changed" notes, in one query."""
-    from pledges.feedback.models import FeedbackRound
-
-    notes = (
-        FeedbackRound.objects.loop_closed()
-        .filter(organisation=organisation)
-        .order_by("-loop_closed_at")[:3]
-    )
-    return {"notes": list(notes), "organisation": organisation}
 
 
 class PledgesConfig(AppConfig):
@@ -50,16 +40,6 @@ class PledgesConfig(AppConfig):
                 template="pledges/includes/_organisation_section.html",
                 context=organisation_pledge_context,
                 order=10,
-            ),
-        )
-
-        sections.register(
-            organisation_sections,
-            sections.Section(
-                name="feedback",
-                template="pledges/feedback/includes/_organisation_section.html",
-                context=organisation_feedback_context,
-                order=15,
             ),
         )
 

@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from members.models import Membership, Organisation, User
 from pledges import demo_translations
-from pledges.feedback import demo as feedback_demo
 from pledges.models import (
     Answer,
     Assessment,
@@ -230,8 +229,7 @@ def seed():
                 )
                 for commitment in commitments
             )
-    rounds = feedback_demo.seed()
     return (
         f"2 pledge versions, {created} signatures, "
-        f"{len(assessments)} self-assessments, 1 peer review, {rounds or 'no new feedback rounds'}"
+        f"{len(assessments)} self-assessments, 1 peer review"
     )

@@ -658,12 +658,3 @@ class ReviewComment(models.Model):
 
     def __str__(self):
         return f"{self.review} – {self.commitment.number}"
-
-
-# Feedback rounds live in their own modules; imported here so Django finds their models.
-from pledges.feedback.models import (  # noqa: E402,F401
-    FeedbackAnswer,
-    FeedbackQuestion,
-    FeedbackResponse,
-    FeedbackRound,
-)

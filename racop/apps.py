@@ -24,12 +24,6 @@ class RacopConfig(AppConfig):
         # Connected without a sender, so it runs once every app's permissions exist.
         post_migrate.connect(site_defaults_ensure, dispatch_uid="racop.site_defaults")
 
-        from members import data_export
-        from racop.models import AuditEntry
-
-        # A coordinator's own audit entries are part of their data.
-        data_export.register(AuditEntry, user_fields=["actor"])
-
 
 class CommunityAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with the back office's own site."""

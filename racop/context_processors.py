@@ -12,7 +12,7 @@ LINKS = {
     "library": ("library:resource_list", ()),
     "discussions": ("discussions:topic_list", ()),
     "events": ("discussions:event_list", ()),
-    "plan": ("discussions:plan", ()),
+    "plan": ("plan:plan", ()),
     "pledge": ("pledges:pledge_detail", ()),
     "members": ("members:directory", ()),
     "about": ("page_detail", ("about",)),
@@ -23,11 +23,11 @@ LINKS = {
     "logout": ("account_logout", ()),
     "join": ("members:join", ()),
     "me": ("members:me", ()),
-    "notifications": ("members:me_notifications", ()),
+    "notifications": ("notifications:me_notifications", ()),
     "emails": ("account_email", ()),
     "password": ("account_change_password", ()),
     "admin": ("admin:index", ()),
-    "pulse": ("discussions:pulse", ()),
+    "pulse": ("plan:pulse", ()),
     "set_language": ("set_language", ()),
 }
 

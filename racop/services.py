@@ -7,7 +7,8 @@ from django.contrib.sites.models import Site
 COORDINATORS_GROUP = "Coordinators"
 # The apps whose data coordinators curate in the admin.
 COORDINATED_APPS = [
-    "racop", "members", "pledges", "library", "discussions", "taggit", "account", "sites",
+    "racop", "members", "notifications", "pledges", "feedback", "library", "discussions", "plan",
+    "taggit", "account", "sites",
 ]  # fmt: skip
 # Static pages every community has; coordinators write them in the admin.
 STATIC_PAGES = {

@@ -66,9 +66,12 @@ INSTALLED_APPS = [
     "modeltranslation",
     "racop",
     "members",
+    "members.notifications",
     "pledges",
+    "pledges.feedback",
     "library",
     "discussions",
+    "discussions.plan",
     # django.contrib.admin, with the site of racop/admin_site.py.
     "racop.apps.CommunityAdminConfig",
     "django.contrib.auth",

@@ -29,10 +29,12 @@ urlpatterns += i18n_patterns(
     path("language/<str:code>/", views.language_choose, name="language_choose"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic_detail"),
     path("", include("members.urls")),
+    path("", include("members.notifications.urls")),
     path("", include("pledges.urls")),
     path("feedback/", include("pledges.feedback.urls")),
     path("library/", include("library.urls")),
     path("", include("discussions.urls")),
+    path("plan/", include("discussions.plan.urls")),
     # Static pages last: /about/, /concept-note/, /code-of-conduct/, /privacy/ …
     path("<slug:slug>/", views.page_detail, name="page_detail"),
     prefix_default_language=False,

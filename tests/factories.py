@@ -231,7 +231,7 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
 
 class ProposalFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "discussions.Proposal"
+        model = "plan.Proposal"
 
     title = factory.Sequence(lambda n: f"Proposal {n}")
     kind = "convening"
@@ -242,7 +242,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
 
 class SupportFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "discussions.Support"
+        model = "plan.Support"
 
     proposal = factory.SubFactory(ProposalFactory)
     user = factory.SubFactory(MemberFactory, password=None)
@@ -252,7 +252,7 @@ class PlanPeriodFactory(factory.django.DjangoModelFactory):
     """The plan period of the current year."""
 
     class Meta:
-        model = "discussions.PlanPeriod"
+        model = "plan.PlanPeriod"
 
     name = factory.Sequence(lambda n: f"Plan {n}")
     slug = factory.Sequence(lambda n: f"plan-{n}")
@@ -261,7 +261,7 @@ class PlanPeriodFactory(factory.django.DjangoModelFactory):
 
 class PlanItemFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "discussions.PlanItem"
+        model = "plan.PlanItem"
 
     period = factory.SubFactory(PlanPeriodFactory)
     title = factory.Sequence(lambda n: f"Plan item {n}")
@@ -271,7 +271,7 @@ class PlanItemFactory(factory.django.DjangoModelFactory):
 
 class ChampionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "discussions.Champion"
+        model = "plan.Champion"
 
     user = factory.SubFactory(MemberFactory, password=None)
     topic = factory.SubFactory(TopicFactory)
@@ -282,7 +282,7 @@ class ChampionFactory(factory.django.DjangoModelFactory):
 # Feedback rounds (pledges/feedback): an open round with a standard scale question.
 class FeedbackRoundFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "pledges.FeedbackRound"
+        model = "feedback.FeedbackRound"
 
     organisation = factory.SubFactory(OrganisationFactory)
     title = factory.Sequence(lambda n: f"Feedback round {n}")
@@ -294,7 +294,7 @@ class FeedbackRoundFactory(factory.django.DjangoModelFactory):
 
 class FeedbackQuestionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "pledges.FeedbackQuestion"
+        model = "feedback.FeedbackQuestion"
 
     round = factory.SubFactory(FeedbackRoundFactory)
     position = factory.Sequence(lambda n: n)

@@ -120,7 +120,7 @@ class Proposal(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("discussions:proposal_detail", kwargs={"pk": self.pk})
+        return reverse("plan:proposal_detail", kwargs={"pk": self.pk})
 
     @property
     def is_open(self):
@@ -228,7 +228,7 @@ class PlanPeriod(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("discussions:plan_period", kwargs={"slug": self.slug})
+        return reverse("plan:plan_period", kwargs={"slug": self.slug})
 
     def clean(self):
         # Before the constraints are checked, so an empty end means one year on.

@@ -243,7 +243,7 @@ def champion_ask(*, champion, asker, role, message) -> None:
             "role": role,
             "message": message,
             "asker_url": settings.SITE_URL + asker.get_absolute_url(),
-            "champions_url": settings.SITE_URL + reverse("discussions:champion_list"),
+            "champions_url": settings.SITE_URL + reverse("plan:champion_list"),
         },
         reason=gettext_lazy("You receive this because you are a confirmed champion."),
         language=writing_language(person),

@@ -2,7 +2,8 @@ from django.urls import path
 
 from discussions.plan import views
 
-# Included from discussions/urls.py under /plan/, in the "discussions" namespace.
+app_name = "plan"
+
 urlpatterns = [
     path("", views.plan_detail, name="plan"),
     path("pulse/", views.pulse, name="pulse"),

@@ -306,7 +306,7 @@ def champion_nominate(request):
             form.add_error("user", error)
         else:
             messages.success(request, _("Thank you: the coordinators will confirm the nomination."))
-            return redirect("discussions:champion_list")
+            return redirect("plan:champion_list")
     return render(request, "discussions/plan/champion_form.html", {"form": form})
 
 
@@ -325,7 +325,7 @@ def champion_ask(request, pk):
             message=form.cleaned_data["message"],
         )
         messages.success(request, _("Your request is sent by email."))
-        return redirect("discussions:champion_list")
+        return redirect("plan:champion_list")
     return render(
         request, "discussions/plan/champion_ask.html", {"champion": champion, "form": form}
     )

@@ -88,7 +88,7 @@ class NewsletterAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("preview"))
     def preview_link(self, newsletter):
-        url = reverse("admin:members_newsletter_preview", args=[newsletter.pk])
+        url = reverse("admin:notifications_newsletter_preview", args=[newsletter.pk])
         return format_html('<a href="{}">{}</a>', url, _("Preview"))
 
     def save_model(self, request, obj, form, change):
@@ -101,7 +101,7 @@ class NewsletterAdmin(admin.ModelAdmin):
             path(
                 "<int:pk>/preview/",
                 self.admin_site.admin_view(self.preview),
-                name="members_newsletter_preview",
+                name="notifications_newsletter_preview",
             ),
             *super().get_urls(),
         ]
@@ -119,7 +119,7 @@ class NewsletterAdmin(admin.ModelAdmin):
             "recipients": newsletter_recipients(newsletter).count(),
             "opts": self.model._meta,
         }
-        return TemplateResponse(request, "admin/members/newsletter_preview.html", context)
+        return TemplateResponse(request, "admin/notifications/newsletter_preview.html", context)
 
     @admin.action(description=_("Send a test to myself"))
     def send_test(self, request, queryset):

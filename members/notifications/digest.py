@@ -1,11 +1,12 @@
 """The daily or weekly digest: what is new since the person's last one.
 
-members does not import the apps that depend on it; it looks their models up by name.
+The apps above notifications add their part (new resources, threads, events…) by
+registering it here from their AppConfig.ready(); notifications never imports them.
 """
 
 import datetime
+from collections.abc import Callable
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
@@ -26,42 +27,20 @@ PERIODS = {
     User.DigestFrequency.WEEKLY: datetime.timedelta(days=7),
 }
 DIGEST_DELIVERY = NotificationPreference.Delivery.DIGEST
-UPCOMING = datetime.timedelta(days=14)
 LIMIT = 10
+
+# part(user, since=, now=, limit=) -> (context for the digest's template, how many are new).
+DigestPart = Callable[..., tuple[dict, int]]
+digest_parts: dict[str, DigestPart] = {}
+
+
+def digest_part_register(name: str, part: DigestPart) -> None:
+    """Add what an app contributes to every digest."""
+    digest_parts[name] = part
 
 
 def digest_content(user, *, since, now) -> dict:
     """Return what a digest for the person holds; "new" counts what appeared since."""
-    Resource = apps.get_model("library", "Resource")
-    Thread = apps.get_model("discussions", "Thread")
-    Subscription = apps.get_model("discussions", "Subscription")
-    Event = apps.get_model("discussions", "Event")
-    ActionItem = apps.get_model("discussions", "ActionItem")
-    resources = list(
-        Resource.objects.published()
-        .visible_to(user)
-        .filter(published_at__gt=since)
-        .order_by("-published_at")[:LIMIT]
-    )
-    threads = list(
-        Thread.objects.visible_to(user)
-        .filter(
-            hidden_at__isnull=True,
-            deleted_at__isnull=True,
-            last_activity_at__gt=since,
-            topic__in=Subscription.objects.filter(user=user, topic__isnull=False).values("topic"),
-        )
-        .select_related("topic")
-        .order_by("-last_activity_at")[:LIMIT]
-    )
-    new_events = list(
-        Event.objects.filter(created_at__gt=since, starts_at__gte=now).order_by("starts_at")[:LIMIT]
-    )
-    upcoming = list(
-        Event.objects.filter(starts_at__gte=now, starts_at__lt=now + UPCOMING)
-        .exclude(pk__in=[e.pk for e in new_events])
-        .order_by("starts_at")[:LIMIT]
-    )
     notifications = list(
         Notification.objects.filter(user=user, created_at__gt=since, read_at__isnull=True)
         .filter(
@@ -86,21 +65,13 @@ def digest_content(user, *, since, now) -> dict:
         .exclude(kind__in=NotificationPreference.objects.filter(user=user).values("kind"))
         .order_by("-created_at")[:LIMIT]
     )
-    action_items = list(
-        ActionItem.objects.filter(owner=user)
-        .exclude(status=ActionItem.Status.DONE)
-        .select_related("event")
-        .order_by("due_date")[:LIMIT]
-    )
-    return {
-        "resources": resources,
-        "threads": threads,
-        "new_events": new_events,
-        "upcoming_events": upcoming,
-        "notifications": notifications,
-        "action_items": action_items,
-        "new": len(resources) + len(threads) + len(new_events) + len(notifications),
-    }
+    content = {"notifications": notifications}
+    new = len(notifications)
+    for part in digest_parts.values():
+        context, fresh = part(user, since=since, now=now, limit=LIMIT)
+        content.update(context)
+        new += fresh
+    return {**content, "new": new}
 
 
 def digest_send(user, *, now=None) -> bool:

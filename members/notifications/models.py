@@ -35,7 +35,6 @@ class Notification(models.Model):
     objects = NotificationQuerySet.as_manager()
 
     class Meta:
-        app_label = "members"
         ordering = ["-created_at", "-pk"]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
@@ -45,7 +44,7 @@ class Notification(models.Model):
         return self.subject
 
     def get_absolute_url(self):
-        return reverse("members:notification_open", kwargs={"pk": self.pk})
+        return reverse("notifications:notification_open", kwargs={"pk": self.pk})
 
     def get_kind_display(self):
         from members.models import NotificationPreference
@@ -96,7 +95,6 @@ class OutgoingEmail(models.Model):
     objects = OutgoingEmailQuerySet.as_manager()
 
     class Meta:
-        app_label = "members"
         ordering = ["-created_at"]
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")
@@ -118,7 +116,6 @@ class DigestLog(models.Model):
     items = models.PositiveIntegerField(_("items"), default=0)
 
     class Meta:
-        app_label = "members"
         ordering = ["-sent_at"]
         verbose_name = _("digest")
         verbose_name_plural = _("digests")
@@ -174,7 +171,6 @@ class Newsletter(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
-        app_label = "members"
         ordering = ["-created_at"]
         verbose_name = _("newsletter")
         verbose_name_plural = _("newsletters")
@@ -199,7 +195,6 @@ class NewsletterTranslation(models.Model):
     body = models.TextField(_("text"), help_text=_("Markdown."))
 
     class Meta:
-        app_label = "members"
         verbose_name = _("newsletter translation")
         verbose_name_plural = _("newsletter translations")
         constraints = [
@@ -230,7 +225,6 @@ class NewsletterDelivery(models.Model):
     created_at = models.DateTimeField(_("queued"), auto_now_add=True)
 
     class Meta:
-        app_label = "members"
         verbose_name = _("newsletter delivery")
         verbose_name_plural = _("newsletter deliveries")
         constraints = [

@@ -10,6 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
+from django.tasks import task
 from django.template.loader import render_to_string, select_template
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -78,7 +79,7 @@ def unsubscribe_token(user, scope: str) -> str:
 
 
 def unsubscribe_url(user, scope: str) -> str:
-    return absolute(reverse("members:unsubscribe", args=[unsubscribe_token(user, scope)]))
+    return absolute(reverse("notifications:unsubscribe", args=[unsubscribe_token(user, scope)]))
 
 
 def unsubscribe_read(token: str):
@@ -119,7 +120,7 @@ def render_email(*, user, template: str, context: dict, scope: str, reason: str)
         "recipient": user,
         "reason": reason,
         "unsubscribe_url": unsubscribe,
-        "preferences_url": absolute(reverse("members:notification_preferences")),
+        "preferences_url": absolute(reverse("notifications:notification_preferences")),
         **context,
     }
     body = render_to_string(template, full)
@@ -165,6 +166,18 @@ def email_person(*, user, subject, template: str, context, reason, language=None
         )
 
 
+def email_coordinators(*, subject, template, context):
+    """Queue an email to the coordinators' address."""
+    text, html, _headers = render_email(
+        user=None,
+        template=template,
+        context=context,
+        scope="",
+        reason=_("You receive this at the coordinators' address of the site."),
+    )
+    email_queue(to=settings.SITE_CONTACT_EMAIL, subject=subject, text=text, html=html)
+
+
 def email_queue(
     *,
     to: str,
@@ -192,7 +205,6 @@ def email_queue(
             for name, content, mimetype in attachments
         ],
     )
-    from members.notifications.tasks import deliver_email
 
     transaction.on_commit(lambda: _enqueue(deliver_email, email.pk))
     return email
@@ -251,10 +263,14 @@ def email_deliver(pk: int) -> str:
             email.last_error = ""
             email.save(update_fields=["attempts", "last_error", "status", "sent_at"])
     if email.status == OutgoingEmail.Status.QUEUED:
-        from members.notifications.tasks import deliver_email
-
         _enqueue(deliver_email, pk, run_after=email.next_attempt_at)
     return email.status
+
+
+@task
+def deliver_email(pk: int) -> str:
+    """Send one queued email, or schedule its next attempt (run by `manage.py db_worker`)."""
+    return email_deliver(pk)
 
 
 def emails_send_due() -> int:
@@ -271,7 +287,6 @@ def emails_retry(*, emails) -> int:
     OutgoingEmail.objects.filter(pk__in=pks).update(
         status=OutgoingEmail.Status.QUEUED, next_attempt_at=timezone.now()
     )
-    from members.notifications.tasks import deliver_email
 
     for pk in pks:
         transaction.on_commit(lambda pk=pk: _enqueue(deliver_email, pk))

@@ -4,11 +4,9 @@ from django.tasks import task
 
 from members.notifications import services
 
-
-@task
-def deliver_email(pk: int) -> str:
-    """Send one queued email, or schedule its next attempt."""
-    return services.email_deliver(pk)
+# Defined beside the delivery it runs (it queues its own next attempt); named here too, so
+# tasks queued before it moved still find it.
+from members.notifications.services import deliver_email as deliver_email
 
 
 @task

@@ -28,7 +28,7 @@ def notification_open(request, pk):
     services.notification_open(notification=notification)
     target = notification.url
     if not target or not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
-        return redirect("members:me_notifications")
+        return redirect("notifications:me_notifications")
     return redirect(target)
 
 
@@ -38,7 +38,7 @@ def notifications_read(request):
     """Mark every notification read."""
     services.notifications_mark_all_read(user=request.user)
     messages.success(request, _("All notifications are marked read."))
-    return redirect("members:me_notifications")
+    return redirect("notifications:me_notifications")
 
 
 @login_required
@@ -52,7 +52,7 @@ def notification_preferences(request):
             digest_frequency=form.cleaned_data["digest_frequency"],
         )
         messages.success(request, _("Your notification preferences were saved."))
-        return redirect("members:notification_preferences")
+        return redirect("notifications:notification_preferences")
     return render(request, "members/me_notifications.html", {"form": form})
 
 

@@ -127,7 +127,6 @@ class FeedbackRound(models.Model):
     objects = FeedbackRoundQuerySet.as_manager()
 
     class Meta:
-        app_label = "pledges"
         ordering = ["-opens_on", "-pk"]
         verbose_name = _("feedback round")
         verbose_name_plural = _("feedback rounds")
@@ -183,7 +182,6 @@ class FeedbackQuestion(models.Model):
     options = models.JSONField(_("options per language"), default=dict, blank=True)
 
     class Meta:
-        app_label = "pledges"
         ordering = ["position", "pk"]
         verbose_name = _("feedback question")
         verbose_name_plural = _("feedback questions")
@@ -223,7 +221,6 @@ class FeedbackResponse(models.Model):
     submitted_on = models.DateField(_("answered on"), default=timezone.localdate)
 
     class Meta:
-        app_label = "pledges"
         verbose_name = _("feedback response")
         verbose_name_plural = _("feedback responses")
 
@@ -245,7 +242,6 @@ class FeedbackAnswer(models.Model):
     text = models.TextField(_("answer"), blank=True, max_length=2000)
 
     class Meta:
-        app_label = "pledges"
         verbose_name = _("feedback answer")
         verbose_name_plural = _("feedback answers")
         constraints = [

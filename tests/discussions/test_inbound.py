@@ -6,10 +6,11 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from discussions import inbound
+from discussions import reply_tokens
 from discussions.email_text import strip_reply
-from discussions.inbound import inbound_email_receive, reply_address, token_parse
+from discussions.inbound import inbound_email_receive
 from discussions.models import InboundEmail, Reply, Subscription, Thread
+from discussions.reply_tokens import reply_address, token_parse
 from members import data_export
 from tests.discussions.inbound_helpers import DOMAIN, inbound_settings, message_file  # noqa: F401
 from tests.factories import (
@@ -229,7 +230,7 @@ def test_unverified_address_of_the_member_counts_as_wrong_sender(receive, db, th
 def test_reply_address_expires(receive, monkeypatch, author, thread, age, outcome):
     issued = datetime.date.today() - datetime.timedelta(days=age)
     with monkeypatch.context() as patched:
-        patched.setattr(inbound, "_today", lambda: issued)
+        patched.setattr(reply_tokens, "_today", lambda: issued)
         address = reply_address(author, thread)
 
     received = receive(message_file("plain", address=address, sender=author.email))

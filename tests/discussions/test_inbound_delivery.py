@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from discussions import inbound_views
-from discussions.inbound import reply_address
 from discussions.models import InboundEmail, Reply
+from discussions.reply_tokens import reply_address
 from tests.discussions.inbound_helpers import TOKEN, inbound_settings, message_file  # noqa: F401
 from tests.factories import MemberFactory, ThreadFactory
 

@@ -16,14 +16,10 @@ def test_admin_lists_and_forms_open(coordinator_client, model):
     ProposalFactory()
     PlanItemFactory()
     ChampionFactory()
+    assert coordinator_client.get(reverse(f"admin:plan_{model}_changelist")).status_code == 200
+    assert coordinator_client.get(reverse(f"admin:plan_{model}_add")).status_code == 200
     assert (
-        coordinator_client.get(reverse(f"admin:discussions_{model}_changelist")).status_code == 200
-    )
-    assert coordinator_client.get(reverse(f"admin:discussions_{model}_add")).status_code == 200
-    assert (
-        coordinator_client.get(
-            reverse(f"admin:discussions_{model}_changelist") + "?q=x"
-        ).status_code
+        coordinator_client.get(reverse(f"admin:plan_{model}_changelist") + "?q=x").status_code
         == 200
     )
 
@@ -32,7 +28,7 @@ def test_admin_accept_action_puts_proposals_into_the_plan(coordinator_client, ma
     PlanPeriodFactory()
     proposal = ProposalFactory()
     coordinator_client.post(
-        reverse("admin:discussions_proposal_changelist"),
+        reverse("admin:plan_proposal_changelist"),
         {"action": "accept", "_selected_action": [proposal.pk]},
     )
     proposal.refresh_from_db()
@@ -42,7 +38,7 @@ def test_admin_accept_action_puts_proposals_into_the_plan(coordinator_client, ma
 def test_admin_confirms_champions(coordinator_client):
     champion = ChampionFactory(status=Champion.Status.NOMINATED)
     coordinator_client.post(
-        reverse("admin:discussions_champion_changelist"),
+        reverse("admin:plan_champion_changelist"),
         {"action": "confirm", "_selected_action": [champion.pk]},
     )
     champion.refresh_from_db()
@@ -51,7 +47,7 @@ def test_admin_confirms_champions(coordinator_client):
 
 def test_a_period_without_an_end_lasts_a_year(coordinator_client):
     response = coordinator_client.post(
-        reverse("admin:discussions_planperiod_add"),
+        reverse("admin:plan_planperiod_add"),
         {
             "name": "Plan 2027",
             "slug": "2027",

@@ -55,7 +55,7 @@ def test_the_plan_is_for_members_unless_its_summary_is_public(as_role, role):
     owner = MemberFactory(first_name="Owner", last_name="Person")
     PlanItemFactory(period=period, title="Quarterly exchange", owner_user=owner)
     client = as_role(role)
-    response = client.get(reverse("discussions:plan"))
+    response = client.get(reverse("plan:plan"))
     if role in INSIDERS:
         html = response.content.decode()
         assert response.status_code == 200 and "Quarterly exchange" in html
@@ -64,7 +64,7 @@ def test_the_plan_is_for_members_unless_its_summary_is_public(as_role, role):
         members_only(response, role)
     period.summary_is_public = True
     period.save()
-    response = client.get(reverse("discussions:plan"))
+    response = client.get(reverse("plan:plan"))
     html = response.content.decode()
     assert response.status_code == 200 and "Quarterly exchange" in html
     assert ("Owner Person" in html) == (role in INSIDERS)
@@ -75,8 +75,8 @@ def test_progress_follows_the_plan_and_csv_is_for_members(as_role, role):
     period = PlanPeriodFactory(summary_is_public=False)
     PlanItemFactory(period=period)
     client = as_role(role)
-    progress = client.get(reverse("discussions:plan_progress", args=[period.slug]))
-    csv = client.get(reverse("discussions:plan_csv", args=[period.slug]))
+    progress = client.get(reverse("plan:plan_progress", args=[period.slug]))
+    csv = client.get(reverse("plan:plan_csv", args=[period.slug]))
     if role in INSIDERS:
         assert progress.status_code == 200 and "<svg" in progress.content.decode()
         assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
@@ -90,7 +90,7 @@ def test_progress_follows_the_plan_and_csv_is_for_members(as_role, role):
     "name", ["proposal_list", "proposal_create", "champion_list", "champion_nominate"]
 )
 def test_proposal_and_champion_pages_are_for_members(as_role, role, name):
-    response = as_role(role).get(reverse(f"discussions:{name}"))
+    response = as_role(role).get(reverse(f"plan:{name}"))
     if role in INSIDERS:
         assert response.status_code == 200
     else:
@@ -114,7 +114,7 @@ def test_only_coordinators_triage(as_role, role):
     PlanPeriodFactory()
     proposal = ProposalFactory()
     response = as_role(role).post(
-        reverse("discussions:proposal_triage", args=[proposal.pk]), {"decision": "accept"}
+        reverse("plan:proposal_triage", args=[proposal.pk]), {"decision": "accept"}
     )
     proposal.refresh_from_db()
     if role == "coordinator":
@@ -132,7 +132,7 @@ def test_only_coordinators_triage(as_role, role):
 def test_the_pulse_is_for_coordinators(as_role, role):
     client = as_role(role)
     for name in ["pulse", "pulse_csv"]:
-        response = client.get(reverse(f"discussions:{name}"))
+        response = client.get(reverse(f"plan:{name}"))
         if role == "coordinator":
             assert response.status_code == 200
         elif role == "visitor":
@@ -143,10 +143,10 @@ def test_the_pulse_is_for_coordinators(as_role, role):
 
 def test_the_header_links_the_plan_and_coordinators_the_pulse(member_client, client, coordinator):
     html = member_client.get("/").content.decode()
-    assert reverse("discussions:plan") in html
-    assert reverse("discussions:pulse") not in html
+    assert reverse("plan:plan") in html
+    assert reverse("plan:pulse") not in html
     client.force_login(coordinator)
-    assert reverse("discussions:pulse") in client.get("/").content.decode()
+    assert reverse("plan:pulse") in client.get("/").content.decode()
 
 
 # What the pages show
@@ -168,7 +168,7 @@ def test_proposal_shows_its_supporters_organisations_and_countries(member_client
 
 def test_member_supports_then_withdraws(member_client, member):
     proposal = ProposalFactory()
-    url = reverse("discussions:proposal_support", args=[proposal.pk])
+    url = reverse("plan:proposal_support", args=[proposal.pk])
     member_client.post(url)
     member_client.post(url)
     assert proposal.supports.filter(user=member).count() == 1
@@ -185,7 +185,7 @@ def test_plan_shows_what_items_produced_and_event_action_items(member_client):
     item.resources.add(ResourceFactory(title="Feedback toolkit"))
     ActionItemFactory(event=event, text="Circulate the draft", plan_item=item)
     PlanItemFactory(period=period, status="dropped", dropped_reason="Done by others")
-    html = member_client.get(reverse("discussions:plan")).content.decode()
+    html = member_client.get(reverse("plan:plan")).content.decode()
     for text in ["Regional convening", "Feedback toolkit", "Circulate the draft"]:
         assert text in html
     assert "Dropped: Done by others" in html
@@ -204,7 +204,7 @@ def test_plan_csv_lists_items(member_client):
         period=period, title="Peer exchange", owner_user=MemberFactory(password=None)
     )
     item.topics.add(TopicFactory(name="Shifting power"))
-    body = member_client.get(reverse("discussions:plan_csv", args=[period.slug])).content
+    body = member_client.get(reverse("plan:plan_csv", args=[period.slug])).content
     lines = body.decode().splitlines()
     assert lines[0].startswith("Title,Status,Owner")
     assert "Peer exchange,Planned" in lines[1] and "Shifting power" in lines[1]
@@ -239,12 +239,12 @@ def test_plan_and_progress_query_counts_are_flat(
         item.resources.add(ResourceFactory())
         ActionItemFactory(event=item.events.get(), plan_item=item, owner=None)
     with django_assert_max_num_queries(14):
-        assert member_client.get(reverse("discussions:plan")).status_code == 200
+        assert member_client.get(reverse("plan:plan")).status_code == 200
     with django_assert_max_num_queries(8):
-        url = reverse("discussions:plan_progress", args=[period.slug])
+        url = reverse("plan:plan_progress", args=[period.slug])
         assert member_client.get(url).status_code == 200
     with django_assert_max_num_queries(12):
-        url = reverse("discussions:plan_csv", args=[period.slug])
+        url = reverse("plan:plan_csv", args=[period.slug])
         assert member_client.get(url).status_code == 200
 
 
@@ -260,7 +260,7 @@ def test_proposal_pages_query_counts_are_flat(member_client, django_assert_max_n
     for number in range(size):
         target.comments.create(author=MemberFactory(password=None), body=f"Comment {number}")
     with django_assert_max_num_queries(10):
-        assert member_client.get(reverse("discussions:proposal_list")).status_code == 200
+        assert member_client.get(reverse("plan:proposal_list")).status_code == 200
     with django_assert_max_num_queries(14):
         assert member_client.get(target.get_absolute_url()).status_code == 200
 
@@ -273,11 +273,11 @@ def test_champion_and_pulse_query_counts_are_flat(
     ChampionFactory.create_batch(size, status=Champion.Status.NOMINATED)
     SupportFactory.create_batch(size)
     with django_assert_max_num_queries(8):
-        assert coordinator_client.get(reverse("discussions:champion_list")).status_code == 200
+        assert coordinator_client.get(reverse("plan:champion_list")).status_code == 200
     with django_assert_max_num_queries(24):
-        assert coordinator_client.get(reverse("discussions:pulse")).status_code == 200
+        assert coordinator_client.get(reverse("plan:pulse")).status_code == 200
     with django_assert_max_num_queries(24):
-        assert coordinator_client.get(reverse("discussions:pulse_csv")).status_code == 200
+        assert coordinator_client.get(reverse("plan:pulse_csv")).status_code == 200
 
 
 # Bad input
@@ -285,7 +285,7 @@ def test_champion_and_pulse_query_counts_are_flat(
 
 def test_bad_proposal_keeps_the_input_and_says_what_is_missing(member_client):
     response = member_client.post(
-        reverse("discussions:proposal_create"),
+        reverse("plan:proposal_create"),
         {"title": "A convening on safeguarding", "kind": "nonsense", "description": ""},
     )
     html = response.content.decode()
@@ -298,7 +298,7 @@ def test_bad_proposal_keeps_the_input_and_says_what_is_missing(member_client):
 def test_member_proposes_an_activity(member_client, member):
     topic = TopicFactory()
     response = member_client.post(
-        reverse("discussions:proposal_create"),
+        reverse("plan:proposal_create"),
         {
             "title": "Peer exchange on budgets",
             "kind": "peer-exchange",
@@ -315,7 +315,7 @@ def test_member_proposes_an_activity(member_client, member):
 def test_empty_comment_is_refused_next_to_the_field(member_client):
     proposal = ProposalFactory()
     response = member_client.post(
-        reverse("discussions:proposal_comment", args=[proposal.pk]), {"body": "   "}
+        reverse("plan:proposal_comment", args=[proposal.pk]), {"body": "   "}
     )
     assert response.status_code == 400
     assert "This field is required" in response.content.decode()
@@ -333,9 +333,7 @@ def test_empty_comment_is_refused_next_to_the_field(member_client):
 )
 def test_bad_triage_is_explained_and_changes_nothing(coordinator_client, data, field, message):
     proposal = ProposalFactory()
-    response = coordinator_client.post(
-        reverse("discussions:proposal_triage", args=[proposal.pk]), data
-    )
+    response = coordinator_client.post(reverse("plan:proposal_triage", args=[proposal.pk]), data)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert response.context["triage_form"].errors[field]
@@ -346,7 +344,7 @@ def test_bad_triage_is_explained_and_changes_nothing(coordinator_client, data, f
 def test_accepting_without_a_period_is_explained(coordinator_client):
     proposal = ProposalFactory()
     response = coordinator_client.post(
-        reverse("discussions:proposal_triage", args=[proposal.pk]), {"decision": "accept"}
+        reverse("plan:proposal_triage", args=[proposal.pk]), {"decision": "accept"}
     )
     assert response.status_code == 400
     assert "Create a plan period" in response.content.decode()
@@ -362,7 +360,7 @@ def test_bad_nomination_keeps_the_reason(member_client):
         data["commitment"] = commitment.pk
     else:
         data.pop("topic")
-    response = member_client.post(reverse("discussions:champion_nominate"), data)
+    response = member_client.post(reverse("plan:champion_nominate"), data)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Choose a topic or a commitment, not both." in html
@@ -371,19 +369,16 @@ def test_bad_nomination_keeps_the_reason(member_client):
 
 def test_ask_champion_needs_a_message(member_client):
     champion = ChampionFactory()
-    url = reverse("discussions:champion_ask", args=[champion.pk])
+    url = reverse("plan:champion_ask", args=[champion.pk])
     response = member_client.post(url, {"role": "sing"})
     html = response.content.decode()
     assert "Select a valid choice" in html and "This field is required" in html
 
 
 def test_bad_filters_and_unknown_ids_do_not_break(member_client):
-    assert (
-        member_client.get(reverse("discussions:proposal_list") + "?status=x&page=z").status_code
-        == 200
-    )
+    assert member_client.get(reverse("plan:proposal_list") + "?status=x&page=z").status_code == 200
     assert member_client.get("/plan/proposals/424242/").status_code == 404
     assert member_client.get("/plan/no-such-period/").status_code == 404
     nominated = ChampionFactory(status=Champion.Status.NOMINATED)
-    url = reverse("discussions:champion_ask", args=[nominated.pk])
+    url = reverse("plan:champion_ask", args=[nominated.pk])
     assert member_client.get(url).status_code == 404

@@ -41,7 +41,7 @@ def test_everyone_signed_in_has_their_account_pages(as_role, role, path):
 def test_me_links_to_the_account_pages(client, member):
     client.force_login(member)
     html = client.get("/me/").content.decode()
-    for name in ["account_email", "account_change_password", "members:me_notifications",
+    for name in ["account_email", "account_change_password", "notifications:me_notifications",
                  "members:me_data", "members:me_delete"]:  # fmt: skip
         assert reverse(name) in html
 

@@ -68,11 +68,11 @@ def test_emails_fail_for_good_after_the_last_attempt_and_the_admin_can_retry(
     assert email.status == "failed"
     client = Client()
     client.force_login(coordinator)
-    page = client.get("/admin/members/outgoingemail/?status__exact=failed")
+    page = client.get("/admin/notifications/outgoingemail/?status__exact=failed")
     assert page.status_code == 200 and "x@example.org" in page.content.decode()
     smtp_server.refusals = 0
     client.post(
-        "/admin/members/outgoingemail/",
+        "/admin/notifications/outgoingemail/",
         {"action": "retry", "_selected_action": [email.pk]},
     )
     email.refresh_from_db()
@@ -186,10 +186,10 @@ def test_newsletter_in_the_members_language():
 
 def test_coordinator_previews_and_tests_a_newsletter(coordinator_client, coordinator):
     newsletter = Newsletter.objects.create(subject="News", body="**Title**")
-    page = coordinator_client.get(f"/admin/members/newsletter/{newsletter.pk}/preview/")
+    page = coordinator_client.get(f"/admin/notifications/newsletter/{newsletter.pk}/preview/")
     assert page.status_code == 200 and "<strong>Title</strong>" in page.content.decode()
     coordinator_client.post(
-        "/admin/members/newsletter/",
+        "/admin/notifications/newsletter/",
         {"action": "send_test", "_selected_action": [newsletter.pk]},
     )
     assert OutgoingEmail.objects.get().to == coordinator.email

@@ -19,24 +19,24 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("model", ["feedbackround", "feedbackresponse"])
 def test_admin_lists_and_searches(coordinator_client, model):
     add_responses(make_round(), [7])
-    url = reverse(f"admin:pledges_{model}_changelist")
+    url = reverse(f"admin:feedback_{model}_changelist")
     assert coordinator_client.get(url).status_code == 200
     assert coordinator_client.get(url, {"q": "civic"}).status_code == 200
 
 
 def test_admin_round_forms_open(coordinator_client):
     feedback_round = make_round()
-    assert coordinator_client.get(reverse("admin:pledges_feedbackround_add")).status_code == 200
-    url = reverse("admin:pledges_feedbackround_change", args=[feedback_round.pk])
+    assert coordinator_client.get(reverse("admin:feedback_feedbackround_add")).status_code == 200
+    url = reverse("admin:feedback_feedbackround_change", args=[feedback_round.pk])
     assert coordinator_client.get(url).status_code == 200
 
 
 def test_admin_never_shows_the_answers(coordinator_client):
     feedback_round = make_round()
     add_responses(feedback_round, [7], text="A private remark")
-    html = coordinator_client.get(reverse("admin:pledges_feedbackresponse_changelist")).content
+    html = coordinator_client.get(reverse("admin:feedback_feedbackresponse_changelist")).content
     assert b"A private remark" not in html
-    assert coordinator_client.get(reverse("admin:pledges_feedbackresponse_add")).status_code == 403
+    assert coordinator_client.get(reverse("admin:feedback_feedbackresponse_add")).status_code == 403
 
 
 @pytest.mark.parametrize("size", [1, 3])

@@ -144,7 +144,18 @@ def _is_logging(func):
 def untranslated_python(source):
     """Return the lines where a read string is given without gettext."""
     found = []
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    # An AppConfig's `label` names the app for Django; nobody reads it.
+    app_labels = {
+        id(statement)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        and any(
+            getattr(base, "id", getattr(base, "attr", "")) == "AppConfig" for base in node.bases
+        )
+        for statement in node.body
+    }
+    for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
             texts = [kw.value for kw in node.keywords if kw.arg in READ_KEYWORDS]
@@ -158,7 +169,7 @@ def untranslated_python(source):
             targets = {
                 getattr(target, "id", getattr(target, "attr", "")) for target in node.targets
             }
-            if targets & READ_NAMES:
+            if targets & READ_NAMES and not (targets == {"label"} and id(node) in app_labels):
                 found.append(node.lineno)
     return found
 
@@ -172,6 +183,8 @@ def test_the_python_scan_finds_bare_strings():
     wrapped = 'x = models.CharField(_("name"), help_text=_("Hi"))\ny = models.ForeignKey("a.B")'
     assert untranslated_python(wrapped) == []
     assert untranslated_python('logger.info("Inbound email %s", x)') == []
+    assert untranslated_python('class C(AppConfig):\n    label = "plan"') == []
+    assert untranslated_python('class C(forms.Form):\n    label = "Plan"') == [2]
 
 
 PYTHON_FILES = sorted(

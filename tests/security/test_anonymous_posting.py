@@ -7,9 +7,10 @@ from django.core import mail
 from django.urls import reverse
 
 from discussions import services
-from discussions.inbound import inbound_email_receive, reply_address
-from members.models import Notification, NotificationPreference
-from members.notifications.models import OutgoingEmail
+from discussions.inbound import inbound_email_receive
+from discussions.reply_tokens import reply_address
+from members.models import NotificationPreference
+from members.notifications.models import Notification, OutgoingEmail
 from tests.discussions.inbound_helpers import inbound_settings, message_file  # noqa: F401
 from tests.factories import MemberFactory, ResourceFactory, ThreadFactory, TopicFactory
 
@@ -194,7 +195,7 @@ def test_notifications_and_emails_of_an_anonymous_post_do_not_name_the_author(
             assert_no_trace(str(message.message()), secret_author, "a sent email")
     for reader in (topic_follower, thread_follower, mentioned):
         client.force_login(reader)
-        page = client.get(reverse("members:me_notifications"))
+        page = client.get(reverse("notifications:me_notifications"))
         assert_no_trace(page.content.decode(), secret_author, "the notifications page")
 
 

@@ -98,19 +98,21 @@ def html_pages(content):
         "403": ("member", reverse("admin:index")),
         "event": ("member", content["event"].get_absolute_url()),
         # Pages of the apps merged later: plan, charts (inline SVG), token pages, notifications.
-        "plan": ("member", reverse("discussions:plan")),
+        "plan": ("member", reverse("plan:plan")),
         "plan charts": (
             "visitor",
-            reverse("discussions:plan_progress", args=[content["period"].slug]),
+            reverse("plan:plan_progress", args=[content["period"].slug]),
         ),
         "proposal": ("member", content["proposal"].get_absolute_url()),
-        "pulse": ("coordinator", reverse("discussions:pulse")),
+        "pulse": ("coordinator", reverse("plan:pulse")),
         "feedback answer": ("visitor", content["feedback_round"].get_public_url()),
         "feedback results": ("coordinator", content["feedback_round"].get_absolute_url()),
-        "notifications": ("member", reverse("members:me_notifications")),
+        "notifications": ("member", reverse("notifications:me_notifications")),
         "unsubscribe": (
             "visitor",
-            reverse("members:unsubscribe", args=[unsubscribe_token(content["reader"], "reply")]),
+            reverse(
+                "notifications:unsubscribe", args=[unsubscribe_token(content["reader"], "reply")]
+            ),
         ),
     }
 
@@ -177,7 +179,7 @@ def test_the_feedback_qr_code_and_plan_csv_are_not_sniffed(client, representativ
     client.force_login(representative)
     for url in (
         reverse("feedback:round_qr", args=[feedback_round.pk]),
-        reverse("discussions:plan_csv", args=[period.slug]),
+        reverse("plan:plan_csv", args=[period.slug]),
     ):
         response = client.get(url)
         assert response.status_code == 200, url

@@ -159,15 +159,15 @@ MATRIX = {
         **slug_of("organisation"),
     ),
     "members:me": row(LOGGED_IN),
-    "members:me_notifications": row(LOGGED_IN),
+    "notifications:me_notifications": row(LOGGED_IN),
     # Notifications are for anyone with an account, member or not yet.
-    "members:notification_preferences": row(LOGGED_IN),
-    "members:notifications_read": row(expect(302, visitor=LOGIN), method="post"),
-    "members:notification_open": row(
+    "notifications:notification_preferences": row(LOGGED_IN),
+    "notifications:notifications_read": row(expect(302, visitor=LOGIN), method="post"),
+    "notifications:notification_open": row(
         expect(404, visitor=LOGIN, author=302), pk=lambda w: w.notification.pk
     ),
     # The signed token in the address is the authorisation: mail clients follow it logged out.
-    "members:unsubscribe": row(PUBLIC, token=lambda w: w.unsubscribe_token),
+    "notifications:unsubscribe": row(PUBLIC, token=lambda w: w.unsubscribe_token),
     "members:me_data": row(LOGGED_IN),
     "members:me_delete": row(LOGGED_IN),
     "members:survey_detail": row(MEMBERS, **slug_of("survey")),
@@ -276,36 +276,36 @@ MATRIX = {
     ),
     # The action plan (discussions/plan): the current period's plan is for members; a period
     # whose summary is public shows its items (never proposals or people) to everyone.
-    "discussions:plan": row(MEMBERS),
-    "discussions:plan_period": row(PUBLIC, slug=lambda w: w.public_period.slug),
-    "discussions:plan_progress": row(MEMBERS, slug=lambda w: w.period.slug),
+    "plan:plan": row(MEMBERS),
+    "plan:plan_period": row(PUBLIC, slug=lambda w: w.public_period.slug),
+    "plan:plan_progress": row(MEMBERS, slug=lambda w: w.period.slug),
     # The CSV names the owners: members only, even for a public period.
-    "discussions:plan_csv": row(MEMBERS, slug=lambda w: w.public_period.slug),
+    "plan:plan_csv": row(MEMBERS, slug=lambda w: w.public_period.slug),
     # The coordinators' view of the community (like event_outcome, it says "forbidden").
-    "discussions:pulse": row(expect(403, visitor=LOGIN, coordinator=200)),
-    "discussions:pulse_csv": row(expect(403, visitor=LOGIN, coordinator=200)),
-    "discussions:proposal_list": row(MEMBERS),
-    "discussions:proposal_create": row(MEMBERS),
-    "discussions:proposal_detail": row(MEMBERS, pk=lambda w: w.proposal.pk),
-    "discussions:proposal_support": row(
+    "plan:pulse": row(expect(403, visitor=LOGIN, coordinator=200)),
+    "plan:pulse_csv": row(expect(403, visitor=LOGIN, coordinator=200)),
+    "plan:proposal_list": row(MEMBERS),
+    "plan:proposal_create": row(MEMBERS),
+    "plan:proposal_detail": row(MEMBERS, pk=lambda w: w.proposal.pk),
+    "plan:proposal_support": row(
         MEMBERS_SENT_ON,
         method="post",
         pk=lambda w: w.proposal.pk,
     ),
     # A GET sends members back to the proposal, where the form is.
-    "discussions:proposal_comment": row(
+    "plan:proposal_comment": row(
         MEMBERS_SENT_ON,
         pk=lambda w: w.proposal.pk,
     ),
-    "discussions:proposal_triage": row(
+    "plan:proposal_triage": row(
         expect(403, visitor=LOGIN, coordinator=302),
         method="post",
         data={"decision": "accept", "note": "A clear need."},
         pk=lambda w: w.proposal.pk,
     ),
-    "discussions:champion_list": row(MEMBERS),
-    "discussions:champion_nominate": row(MEMBERS),
-    "discussions:champion_ask": row(MEMBERS, pk=lambda w: w.champion.pk),
+    "plan:champion_list": row(MEMBERS),
+    "plan:champion_nominate": row(MEMBERS),
+    "plan:champion_ask": row(MEMBERS, pk=lambda w: w.champion.pk),
 }
 
 # django-allauth's pages: what each role gets (a new allauth page fails the completeness test).

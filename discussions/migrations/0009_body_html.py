@@ -23,7 +23,7 @@ def render_bodies(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('discussions', '0007_thread_linked_resources'),
+        ('discussions', '0008_plan_to_own_app'),
     ]
 
     operations = [

@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlanConfig(AppConfig):
+    name = "discussions.plan"
+    label = "plan"
+    verbose_name = _("Action plan")
+
+    def ready(self):
+        from discussions.plan import sections as plan_sections
+        from members import data_export
+        from members.sections import register_person_extra
+        from racop import sections
+
+        # "Download my data" covers every row of this app that points to the person.
+        data_export.register_app(self)
+        register_person_extra(
+            plan_sections.person_championships, "discussions/plan/includes/_person_champion.html"
+        )
+        sections.register(
+            sections.topic_sections,
+            sections.Section(
+                name="discussions.topic_champions",
+                template="discussions/plan/includes/_topic_champions.html",
+                context=plan_sections.topic_champions,
+                order=35,
+            ),
+        )

@@ -1,0 +1,34 @@
+"""How members' workflows tell people things: a port the notifications app fills in.
+
+members sits below members.notifications (whose notifications and emails belong to
+members' people), so it never imports it: NotificationsConfig.ready() registers here the
+functions that send, as the feature apps register their sections and data exports.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+_senders = {}
+
+
+def senders_register(*, notification_send, email_coordinators):
+    """Set the functions that notify people and email the coordinators."""
+    _senders.update(notification_send=notification_send, email_coordinators=email_coordinators)
+
+
+def _sender(name):
+    try:
+        return _senders[name]
+    except KeyError:
+        raise ImproperlyConfigured(
+            "members.notify has no sender: install the members.notifications app."
+        ) from None
+
+
+def notification_send(**kwargs):
+    """Notify people: members.notifications.services.notification_send takes the arguments."""
+    return _sender("notification_send")(**kwargs)
+
+
+def email_coordinators(*, subject, template, context):
+    """Queue an email to the coordinators' address."""
+    return _sender("email_coordinators")(subject=subject, template=template, context=context)
