@@ -148,6 +148,22 @@ def coordinator_client(client, coordinator):
     return client
 
 
+@pytest.fixture
+def as_role(client, request):
+    """Return a function giving the client logged in as the named role.
+
+    "visitor" is anonymous; any other role names the fixture of its person: applicant, member,
+    representative, coordinator, or one a test module defines (the feedback tests' staff).
+    """
+
+    def login(role):
+        if role != "visitor":
+            client.force_login(request.getfixturevalue(role))
+        return client
+
+    return login
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium driven by Playwright; required whenever CI is set."""

@@ -28,15 +28,3 @@ def organisation(representative):
 @pytest.fixture
 def second_representative(organisation):
     return MembershipFactory(organisation=organisation, role=Membership.Role.REPRESENTATIVE).user
-
-
-@pytest.fixture
-def as_role(client, request):
-    """Return a client logged in as the named role (a visitor is anonymous)."""
-
-    def login(role):
-        if role != "visitor":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return login
