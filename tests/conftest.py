@@ -4,6 +4,8 @@ import os
 import shutil
 
 import pytest
+from django.apps import apps as global_apps
+from django.db.models.signals import post_migrate
 
 from tests.factories import (
     PASSWORD,
@@ -16,13 +18,18 @@ from tests.factories import (
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+# Tables whose rows only a data migration writes. A flush empties every table; post_migrate,
+# which flush sends after, refills the site, static pages, groups, content types and
+# permissions, but nothing refills these.
+SEEDED_TABLES = ["pledges_commitment"]
+
+
 @pytest.fixture(scope="session")
 def django_db_createdb(request):
-    """Recreate the kept test database when it lacks the rows its migrations seed.
+    """Recreate the kept test database when it lacks the rows its data migrations seed.
 
-    Tests that need real transactions (browser journeys) end by emptying every table,
-    the seeded commitments, pages and topics included; a later run with --reuse-db would
-    otherwise start without them.
+    django_db_setup below keeps them through every test; a database left by a run from before
+    it (or stopped in the middle of a flush) may still miss them.
     """
     if request.config.getvalue("create_db"):
         return True
@@ -41,6 +48,37 @@ def django_db_createdb(request):
     except psycopg.Error:
         return False  # no test database yet (or no tables): pytest-django creates it
     return row[0] == 0
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Put the seeded rows back after each flush, so the kept database never needs rebuilding.
+
+    Transactional tests (the browser journeys) end by flushing every table. The rows of
+    SEEDED_TABLES are copied once, exactly as the migrations wrote them, and restored on the
+    post_migrate signal the flush sends.
+    """
+    from django.db import connection, connections
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        seeded = {}
+        for table in SEEDED_TABLES:
+            cursor.execute(f"SELECT coalesce(json_agg(t), '[]')::text FROM {table} t")
+            seeded[table] = cursor.fetchone()[0]
+
+    def restore(using, **kwargs):
+        with connections[using].cursor() as cursor:
+            for table, rows in seeded.items():
+                cursor.execute(
+                    f"INSERT INTO {table} SELECT * FROM json_populate_recordset(NULL::{table}, %s)"
+                    " ON CONFLICT DO NOTHING",
+                    [rows],
+                )
+
+    pledges = global_apps.get_app_config("pledges")
+    post_migrate.connect(restore, sender=pledges, dispatch_uid="tests.seeded_rows")
+    yield
+    post_migrate.disconnect(sender=pledges, dispatch_uid="tests.seeded_rows")
 
 
 @pytest.fixture(autouse=True)
@@ -108,6 +146,22 @@ def member_client(client, member):
 def coordinator_client(client, coordinator):
     client.force_login(coordinator)
     return client
+
+
+@pytest.fixture
+def as_role(client, request):
+    """Return a function giving the client logged in as the named role.
+
+    "visitor" is anonymous; any other role names the fixture of its person: applicant, member,
+    representative, coordinator, or one a test module defines (the feedback tests' staff).
+    """
+
+    def login(role):
+        if role != "visitor":
+            client.force_login(request.getfixturevalue(role))
+        return client
+
+    return login
 
 
 @pytest.fixture(scope="session")

@@ -23,16 +23,6 @@ ROLES = ["visitor", "applicant", "member", "representative", "coordinator"]
 INSIDERS = ["member", "representative", "coordinator"]
 
 
-@pytest.fixture
-def as_role(client, request):
-    def login(role):
-        if role != "visitor":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return login
-
-
 def in_days(days):
     return timezone.now() + datetime.timedelta(days=days)
 

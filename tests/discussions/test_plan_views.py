@@ -26,18 +26,6 @@ ROLES = ["visitor", "applicant", "member", "representative", "coordinator"]
 INSIDERS = {"member", "representative", "coordinator"}
 
 
-@pytest.fixture
-def as_role(client, request):
-    """Return a client logged in as the named role (a visitor is anonymous)."""
-
-    def login(role):
-        if role != "visitor":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return login
-
-
 def members_only(response, role):
     """Assert the response a non-member gets: log in, or the members-only page."""
     if role == "visitor":

@@ -11,18 +11,6 @@ ROLES = ["visitor", "applicant", "member", "representative", "coordinator"]
 INSIDERS = ["member", "representative", "coordinator"]
 
 
-@pytest.fixture
-def as_role(client, request):
-    """Return a client logged in as the named role (a visitor is anonymous)."""
-
-    def login(role):
-        if role != "visitor":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return login
-
-
 def url(name, thread, reply=None, **kwargs):
     kwargs.update(topic=thread.topic.slug, pk=thread.pk, slug=thread.slug)
     if reply is not None:

@@ -18,16 +18,6 @@ CHANGELIST = reverse("admin:library_resource_changelist")
 IMPORT = reverse("admin:library_resource_import")
 
 
-@pytest.fixture
-def as_role(client, request):
-    def login(role):
-        if role != "visitor":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return login
-
-
 def make_collection(size):
     collection = Collection.objects.create(title="Getting started", slug="start", is_published=True)
     for position in range(size):

@@ -20,16 +20,6 @@ LIST = reverse("library:resource_list")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-@pytest.fixture
-def as_role(client, request):
-    def login(role):
-        if role != "visitor":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return login
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_list_shows_members_only_resources_to_members(as_role, role):
     ResourceFactory(title="Public guide")

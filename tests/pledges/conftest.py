@@ -1,9 +1,6 @@
 """Fixtures for the Pledge and accountability tests."""
 
-import importlib
-
 import pytest
-from django.apps import apps
 
 from members.models import Membership
 from pledges.models import Commitment
@@ -14,9 +11,7 @@ ROLES = ["visitor", "applicant", "member", "representative", "coordinator"]
 
 @pytest.fixture
 def commitments(db):
-    """The 12 commitments (seeded by a migration; a transactional test's flush removes them)."""
-    migration = importlib.import_module("pledges.migrations.0002_seed_commitments")
-    migration.seed(apps, None)
+    """The 12 commitments a migration seeds (kept through flushes: see tests/conftest.py)."""
     return list(Commitment.objects.for_list())
 
 
@@ -33,15 +28,3 @@ def organisation(representative):
 @pytest.fixture
 def second_representative(organisation):
     return MembershipFactory(organisation=organisation, role=Membership.Role.REPRESENTATIVE).user
-
-
-@pytest.fixture
-def as_role(client, request):
-    """Return a client logged in as the named role (a visitor is anonymous)."""
-
-    def login(role):
-        if role != "visitor":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return login

@@ -13,18 +13,6 @@ pytestmark = pytest.mark.django_db
 ROLES = ["visitor", "applicant", "member", "representative", "coordinator"]
 
 
-@pytest.fixture
-def as_role(client, request):
-    """Return a client logged in as the named role (a visitor is anonymous)."""
-
-    def login(role):
-        if role != "visitor":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return login
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_home_is_public_and_shows_the_community(as_role, role):
     about = Page.objects.get(slug="about")
