@@ -109,7 +109,7 @@ def generations(areas, found=None) -> tuple:
     those the request has not read yet). found: values already read with the caller's
     own round trip (racop.pagecache)."""
     areas = tuple(areas)
-    _unread.areas.clear()
+    _thread.unread.clear()
     memo = _request_memo.get()
     known = memo if memo is not None else {}
     missing = [area for area in areas if area not in known]
@@ -247,35 +247,35 @@ class _Pending:
         changed(*sorted(self.areas))
 
 
-_pending: dict = {}
-
-
-class _Unread(threading.local):
-    """Areas this thread started a new generation of and has not read since: a further
-    write in the same transaction needs no new one until something is read again."""
+class _ThreadState(threading.local):
+    """Per thread (each has its own connections): the pending callback of each connection's
+    transaction, and the areas this thread started a new generation of and has not read
+    since (a further write in the same transaction needs no new one until a read)."""
 
     def __init__(self):
-        self.areas = set()
+        self.pending = {}
+        self.unread = set()
 
 
-_unread = _Unread()
+_thread = _ThreadState()
 
 
 def _written(connection, areas):
     if not connection.in_atomic_block:
         changed(*sorted(areas))
         return
-    pending = _pending.get(connection.alias)
-    # The callback is gone once the transaction committed or rolled back.
+    pending = _thread.pending.get(connection.alias)
+    # The callback is gone once the transaction committed or rolled back: a new transaction.
     if pending is None or all(entry[1] is not pending for entry in connection.run_on_commit):
-        pending = _pending[connection.alias] = _Pending()
+        pending = _thread.pending[connection.alias] = _Pending()
         connection.on_commit(pending)
+        _thread.unread.clear()
     pending.areas |= areas
     # At once too, for what this transaction reads next (and for tests, which never commit).
-    new = areas - _unread.areas
+    new = areas - _thread.unread
     if new:
         changed(*sorted(new))
-        _unread.areas |= new
+        _thread.unread |= new
 
 
 class _Migrating:
