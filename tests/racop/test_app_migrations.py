@@ -233,3 +233,18 @@ def check_new_rows(references):
                        "notifications.change_newsletter", "plan.change_champion"]:  # fmt: skip
         assert ben.has_perm(permission), permission
     assert not ben.has_perm("discussions.change_proposal")
+
+
+PROJECT_PACKAGES = {"racop", "members", "pledges", "library", "discussions"}
+
+
+def test_every_model_lives_in_the_models_of_the_app_it_is_registered_under():
+    ours = [
+        config
+        for config in current_apps.get_app_configs()
+        if config.name.split(".")[0] in PROJECT_PACKAGES
+    ]
+    assert {c.label for c in ours} >= {"plan", "feedback", "notifications"}
+    for config in ours:
+        for model in config.get_models():
+            assert model.__module__ == f"{config.name}.models", (model, config.label)
