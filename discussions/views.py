@@ -1,4 +1,5 @@
 import datetime
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -125,11 +127,29 @@ def page_of(queryset, per_page, request, rows):
 
 
 def _prepare_thread_rows(threads, topic, user):
-    """Set what each thread's row shows beyond the thread: its byline and unread marker."""
+    """Set row_html on each thread: its row in the list, the same for everyone of the
+    audience who stands to it alike (its author or not, unread or not), so shared until
+    the discussions change."""
+    parts = []
     for thread in threads:
         thread.topic = topic
-        thread.byline = discussion_tags.byline(thread, user)
-        thread.unread = thread.is_unread()
+        unread = thread.is_unread()
+        context = {"thread": thread, "byline": discussion_tags.byline(thread, user)}
+        parts.append(
+            shared_cache.Part(
+                f"discussions:thread-row:{thread.pk}",
+                partial(
+                    render_to_string,
+                    "discussions/includes/_thread_row.html",
+                    {**context, "is_unread": unread},
+                ),
+                ("discussions", "people", "site"),
+                key=(unread, thread.author_id == user.pk),
+            )
+        )
+    html = shared_cache.shared_parts(parts, user=user)
+    for thread in threads:
+        thread.row_html = html[f"discussions:thread-row:{thread.pk}"]
 
 
 def _render_thread_form(request, topic, kind, form, preview=None):
@@ -208,6 +228,7 @@ def thread_detail(request, topic, pk, slug):
     moderator = can_moderate(user)
     for reply in page.object_list:
         reply.is_new = bool(last_read_at and reply.created_at > last_read_at)
+    _share_replies(thread, page.object_list, user, moderator)
     context = {
         "thread": thread,
         "topic": thread.topic,
@@ -220,6 +241,33 @@ def thread_detail(request, topic, pk, slug):
         "reply_by_email": settings.INBOUND_EMAIL_ENABLED,
     }
     return render(request, "discussions/thread_detail.html", context)
+
+
+def _share_replies(thread, replies, user, moderator):
+    """Set html on each reply: the same for everyone of the audience who stands to it alike
+    (its author or not, new to them or not), so shared until the discussions change. The
+    asker of a question gets answer forms with their own CSRF token under each reply:
+    theirs are rendered in the page."""
+    if thread.kind == Thread.Kind.QUESTION and thread.author_id == user.pk:
+        return
+    context = {"thread": thread, "user": user, "can_moderate": moderator}
+    parts = [
+        shared_cache.Part(
+            f"discussions:reply:{reply.pk}",
+            partial(
+                render_to_string,
+                "discussions/includes/_reply.html",
+                {**context, "reply": reply, "number": number, "is_new": reply.is_new},
+            ),
+            # Authors' names and the topic's address show in it too.
+            ("discussions", "people", "site"),
+            key=(number, reply.is_new, reply.author_id == user.pk),
+        )
+        for number, reply in enumerate(replies, start=1)
+    ]
+    html = shared_cache.shared_parts(parts, user=user)
+    for reply in replies:
+        reply.html = html[f"discussions:reply:{reply.pk}"]
 
 
 def _quote(reply):
