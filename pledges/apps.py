@@ -19,8 +19,6 @@ def organisation_pledge_context(request, organisation, **kwargs):
     return {"signature": signature, "organisation": organisation}
 
 
-
-
 class PledgesConfig(AppConfig):
     name = "pledges"
     verbose_name = _("Pledges")
