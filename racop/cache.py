@@ -16,6 +16,7 @@ cache could not be told (Redis unreachable), every area starts a new generation 
 as the cache answers again. Only Django's public cache API is used.
 """
 
+import functools
 import hashlib
 import logging
 import re
@@ -24,6 +25,7 @@ import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import NamedTuple
 
 from django.core.cache import cache
@@ -163,6 +165,31 @@ def _recovered() -> bool:
 
 # --- shared parts --------------------------------------------------------------------------
 
+PACKAGES = ("racop", "members", "pledges", "library", "discussions")
+RELEASE_SOURCES = (
+    "templates/**/*.html",
+    "locale/*/LC_MESSAGES/*.po",
+    *(f"{package}/**/*.py" for package in PACKAGES),
+)
+
+
+@functools.cache
+def release() -> str:
+    """Return a digest of the code, templates and catalogs this process serves, part of every
+    key: a deploy that changes what a page shows never gets the HTML of the one before,
+    and servers running the same release share their entries."""
+    from django.conf import settings
+
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for pattern in RELEASE_SOURCES:
+        for path in sorted(base.glob(pattern)):
+            if "migrations" in path.relative_to(base).parts:
+                continue
+            digest.update(str(path.relative_to(base)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
 
 def _digest(value) -> str:
     return hashlib.sha256(repr(value).encode()).hexdigest()[:32]
@@ -174,7 +201,14 @@ def key_for(name, areas, *, user=None, audience=None, key=()):
         audience = audience_of(user) if user is not None else ""
     language = translation.get_language() or ""
     return ":".join(
-        ["shared", name, language, audience, _digest((key, generations(sorted(areas))))]
+        [
+            "shared",
+            release(),
+            name,
+            language,
+            audience,
+            _digest((key, generations(sorted(areas)))),
+        ]
     )
 
 

@@ -59,7 +59,13 @@ class VisitorPageCacheMiddleware:
 
     def key(self, request):
         return ":".join(
-            ["pagecache", self.language(request), request.get_host(), request.get_full_path()]
+            [
+                "pagecache",
+                shared_cache.release(),
+                self.language(request),
+                request.get_host(),
+                request.get_full_path(),
+            ]
         )
 
     def __call__(self, request):

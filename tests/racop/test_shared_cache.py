@@ -236,3 +236,10 @@ def test_the_kept_facet_counts_equal_a_count_of_the_library_after_every_kind_of_
     with override_settings(DEBUG=True):
         call_command("seed_demo", stdout=StringIO())
     same()
+
+
+def test_a_new_release_never_gets_the_html_of_the_one_before(locmem_cache, monkeypatch):
+    assert shared_cache.release() == shared_cache.release()  # one digest per process
+    shared_cache.shared("page", lambda: "old template", areas=("site",))
+    monkeypatch.setattr(shared_cache, "release", lambda: "a-new-release")
+    assert shared_cache.shared("page", lambda: "new template", areas=("site",)) == "new template"
