@@ -53,9 +53,6 @@ THREADS_PER_PAGE = 25
 EVENTS_PER_PAGE = 20
 
 
-_is_member = sees_members_content
-
-
 def get_thread_or_404(request, pk):
     """Return the thread if the user may see it, else 404."""
     return get_object_or_404(
@@ -76,7 +73,7 @@ def get_post_or_404(request, pk, reply_id=None):
 
 def topic_list(request):
     """Show the topics of the safe space to members; tell everyone else how to join."""
-    if not _is_member(request.user):
+    if not sees_members_content(request.user):
         return render(request, "discussions/discussions_public.html")
     return render(
         request, "discussions/topic_list.html", {"topics": topics_for_discussions(request.user)}
@@ -552,12 +549,12 @@ def event_detail(request, slug):
         "seats_left": (
             max(event.capacity - event.registered_count, 0) if event.capacity is not None else None
         ),
-        "can_register": _is_member(request.user) and event.registration_is_open(),
+        "can_register": sees_members_content(request.user) and event.registration_is_open(),
         "can_record_outcome": can_record_outcome(event, request.user),
     }
     if event.is_past:
         context["attendance_count"] = event.attendance_count
-        if _is_member(request.user):
+        if sees_members_content(request.user):
             context["attending_organisations"] = Organisation.objects.filter(
                 memberships__user__event_registrations__event=event,
                 memberships__user__event_registrations__attended=True,

@@ -47,9 +47,10 @@ _tables: dict[str, tuple[frozenset, frozenset]] = {}
 AREAS: set[str] = set()
 
 WRITE = re.compile(
-    r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?"?(\w+)"?',
+    r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|COPY)\s+(?:ONLY\s+)?"?(\w+)"?',
     re.IGNORECASE,
 )
+COPY_OUT = re.compile(r"\s*COPY\b.*\bTO\s+(?:STDOUT|'|PROGRAM)", re.IGNORECASE | re.DOTALL)
 SET_COLUMNS = re.compile(r"\s+SET\s+(.*?)\s+WHERE\s", re.IGNORECASE | re.DOTALL)
 COLUMN = re.compile(r'"?(\w+)"?\s*=')
 
@@ -77,6 +78,8 @@ def areas_written(sql) -> frozenset:
     match = WRITE.match(sql)
     if not match or match.group(1) not in _tables:
         return frozenset()
+    if COPY_OUT.match(sql):
+        return frozenset()  # COPY … TO reads
     areas, ignored = _tables[match.group(1)]
     if ignored and sql.lstrip()[:6].upper() == "UPDATE":
         found = SET_COLUMNS.search(sql)
@@ -102,7 +105,9 @@ def request_scope():
         _request_memo.reset(token)
 
 
-def _keys(areas):
+def generation_keys(areas):
+    """Return the cache keys of the areas' generations (racop.pagecache reads them with a
+    page in one round trip)."""
     return [GENERATION_KEY.format(area) for area in areas]
 
 
@@ -116,7 +121,7 @@ def generations(areas, found=None) -> tuple:
     known = memo if memo is not None else {}
     missing = [area for area in areas if area not in known]
     if missing:
-        keys = _keys(missing)
+        keys = generation_keys(missing)
         values = found if found is not None else cache.get_many(keys)
         if _recovered():
             values = {}
@@ -142,7 +147,7 @@ def changed(*areas):
     """Start a new generation of these areas: what was shared from them is not used again."""
     if not areas:
         return
-    cache.set_many({GENERATION_KEY.format(area): _new_generation() for area in areas}, None)
+    cache.set_many({key: _new_generation() for key in generation_keys(areas)}, None)
     memo = _request_memo.get()
     if memo is not None:
         for area in areas:
@@ -156,7 +161,7 @@ def _recovered() -> bool:
     if recovered is None or not recovered():
         return False
     logger.warning("The cache answers again: every area starts a new generation.")
-    cache.set_many({GENERATION_KEY.format(area): _new_generation() for area in AREAS}, None)
+    cache.set_many({key: _new_generation() for key in generation_keys(AREAS)}, None)
     memo = _request_memo.get()
     if memo is not None:
         memo.clear()

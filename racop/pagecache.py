@@ -77,9 +77,8 @@ class VisitorPageCacheMiddleware:
             return self.get_response(request)
         key = self.key(request)
         areas = sorted(shared_cache.AREAS)
-        generation_keys = [shared_cache.GENERATION_KEY.format(area) for area in areas]
         # The page and the generations of every area, in one round trip.
-        found = cache.get_many([*generation_keys, key])
+        found = cache.get_many([*shared_cache.generation_keys(areas), key])
         current = shared_cache.generations(areas, found)
         stored, response = found.get(key) or (None, None)
         if response is not None and stored == current:

@@ -134,6 +134,8 @@ def test_only_writes_to_watched_tables_name_areas():
     }
     assert shared_cache.areas_written('INSERT INTO "taggit_taggeditem" ("tag_id")') == {"library"}
     assert shared_cache.areas_written('SELECT * FROM "library_resource"') == set()
+    assert shared_cache.areas_written("COPY library_resource (title) FROM STDIN") == {"library"}
+    assert shared_cache.areas_written('COPY "library_resource" (id) TO STDOUT') == set()
     assert (
         shared_cache.areas_written('UPDATE "members_user" SET "last_login" = %s WHERE x') == set()
     )
