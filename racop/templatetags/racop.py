@@ -38,3 +38,56 @@ def translation_note(obj, *fields):
     """Say so when any of the fields shows the English text for want of a translation."""
     shown = any(content_falls_back(obj, field) for field in fields)
     return {"shown": shown, "language": translation.get_language_info(translation.get_language())}
+
+
+# BCP 47 tags for hreflang: Serbian is written in two scripts, so both say which.
+HREFLANG = {"sr": "sr-Cyrl", "sr-latn": "sr-Latn"}
+# Open Graph wants language_TERRITORY.
+OG_LOCALE = {
+    "en": "en_GB",
+    "sq": "sq_AL",
+    "bs": "bs_BA",
+    "hr": "hr_HR",
+    "mk": "mk_MK",
+    "cnr": "cnr_ME",
+    "sr-latn": "sr_RS",
+    "sr": "sr_RS",
+    "tr": "tr_TR",
+}
+
+
+@register.inclusion_tag("includes/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    """The same page in every language (rel=alternate hreflang) and the Open Graph locale.
+
+    Only pages whose address carries the language (or is English without a prefix) have
+    alternates; the address is the path alone, as a search engine should index it.
+    """
+    from racop.i18n import url_translate
+
+    request = context.get("request")
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    alternates = []
+    if request is not None and request.resolver_match is not None:
+        path = request.path
+        for code, _name in settings.LANGUAGES:
+            other = url_translate(path, code)
+            if other == path and code != current:
+                # translate_url gives the address back unchanged when it cannot resolve it.
+                alternates = []
+                break
+            alternates.append(
+                {"hreflang": HREFLANG.get(code, code), "href": settings.SITE_URL + other}
+            )
+        if alternates:
+            alternates.append(
+                {
+                    "hreflang": "x-default",
+                    "href": settings.SITE_URL + url_translate(path, settings.LANGUAGE_CODE),
+                }
+            )
+    return {
+        "alternates": alternates,
+        "og_locale": OG_LOCALE.get(current, current.replace("-", "_")),
+        "og_alternates": sorted({OG_LOCALE[code] for code in OG_LOCALE} - {OG_LOCALE.get(current)}),
+    }
