@@ -9,6 +9,10 @@ class RacopConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        # django-allauth's account modules import each other in a circle that resolves only
+        # from this entry point; runserver imports the URLs in two threads at once, and the
+        # thread that starts from allauth.account.stages fails. Import it here, once.
+        import allauth.account.internal.flows  # noqa: F401
         from allauth.account.signals import user_signed_up
         from django.contrib.auth.signals import user_logged_in
 

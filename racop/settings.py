@@ -269,7 +269,7 @@ def mailer_from_url(url):
     """Return a MAILERS entry for smtp://user:password@host:port/?tls=1 (or smtps://)."""
     parts = urlparse(url)
     if parts.scheme == "console":
-        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"BACKEND": "racop.console_mail.EmailBackend"}
     if parts.scheme not in {"smtp", "smtps"}:
         raise ImproperlyConfigured("EMAIL_URL must start with smtp://, smtps:// or console://.")
     query = parse_qs(parts.query)
@@ -374,7 +374,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    "loggers": {
+        "pgserver": {"level": "WARNING"},
+        # Django's own console handler (DEBUG only) would print each of its lines, the task
+        # worker's included, a second time beside the root's.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # The library: the countries offered first in forms, and what uploads may be.
