@@ -30,6 +30,7 @@ from discussions.models import InboundEmail, Thread
 from discussions.reply_tokens import PREFIX, token_parse
 from members.notifications.services import writing_language
 from racop.access import sees_members_content
+from racop.services import message_id as new_message_id
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +152,7 @@ def _bounce(*, message, sender, outcome, message_id, user=None, thread=None):
             "Auto-Submitted": "auto-replied",
             "X-Auto-Response-Suppress": "All",
             "Content-Language": language,
+            "Message-ID": new_message_id(),
             "In-Reply-To": message_id,
             "References": message_id,
         },

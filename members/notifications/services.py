@@ -4,12 +4,10 @@ import datetime
 import logging
 import re
 from collections.abc import Callable, Iterable
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.core.mail.message import make_msgid
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
@@ -24,6 +22,7 @@ from django.utils.translation import gettext as _
 from members.models import NotificationPreference, User
 from members.notifications.models import Notification, OutgoingEmail
 from racop import i18n
+from racop.services import message_id, site_domain
 
 logger = logging.getLogger(__name__)
 
@@ -63,16 +62,6 @@ def links_absolute(content: str, language: str) -> str:
     for pattern in (RELATIVE_HTML_LINK, RELATIVE_MARKDOWN_LINK):
         content = pattern.sub(lambda match: match[1] + absolute_in(match[2], language), content)
     return content
-
-
-def site_domain() -> str:
-    """Return the host name of the site's address: the right side of its message ids."""
-    return (urlsplit(settings.SITE_URL).hostname or "localhost").lower()
-
-
-def message_id() -> str:
-    """Return a new Message-ID on the site's own domain (not the server's host name)."""
-    return make_msgid(domain=site_domain())
 
 
 def conversation_headers(key: str) -> dict[str, str]:
