@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from discussions import services
-from discussions.email_text import html_to_text, strip_reply, unflow
+from discussions.email_text import html_to_text, strip_reply, text_language, unflow
 from discussions.models import InboundEmail, Thread
 from discussions.reply_tokens import PREFIX, token_parse
 from members.notifications.services import writing_language
@@ -234,6 +234,8 @@ def _handle(record, message, *, sender, recipient):
                     author=user,
                     body=text,
                     anonymous=_posts_anonymously(user, thread),
+                    # No language is active here: the text tells, or the member's own.
+                    language=text_language(text, default=writing_language(user)),
                 )
         except PermissionDenied:
             outcome = Outcome.CLOSED
