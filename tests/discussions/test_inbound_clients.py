@@ -78,8 +78,7 @@ def test_a_forward_keeps_the_note_and_drops_the_forwarded_message(
 ):
     reply = posted("forward", thread, django_capture_on_commit_callbacks, language="hr")
     assert reply.body == (
-        "Prosljeđujem odgovor naših partnera iz Rijeke, mislim da je koristan za ovu  \n"
-        "raspravu."
+        "Prosljeđujem odgovor naših partnera iz Rijeke, mislim da je koristan za ovu  \nraspravu."
     )
     assert reply.language == "hr"
 

@@ -107,3 +107,13 @@ def test_a_macedonian_member_is_reminded_once_when_reminders_run_twice(
     (notification,) = Notification.objects.filter(user=attendee)
     assert notification.url.startswith("/mk/")
     assert [message.to for message in mail.outbox] == [[attendee.email]]
+
+
+def test_account_emails_say_their_language_and_carry_the_sites_message_id(client, settings):
+    settings.SITE_URL = "https://community.example.org"
+    person = MemberFactory(language="mk")
+    response = client.post("/mk/accounts/password/reset/", {"email": person.email})
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.extra_headers["Content-Language"] == "mk"
+    assert message.extra_headers["Message-ID"].endswith("@community.example.org>")
