@@ -25,11 +25,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from discussions import services
-from discussions.email_text import html_to_text, strip_reply, unflow
+from discussions.email_text import html_to_text, strip_reply, text_language, unflow
 from discussions.models import InboundEmail, Thread
 from discussions.reply_tokens import PREFIX, token_parse
 from members.notifications.services import writing_language
 from racop.access import sees_members_content
+from racop.services import message_id as new_message_id
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +152,7 @@ def _bounce(*, message, sender, outcome, message_id, user=None, thread=None):
             "Auto-Submitted": "auto-replied",
             "X-Auto-Response-Suppress": "All",
             "Content-Language": language,
+            "Message-ID": new_message_id(),
             "In-Reply-To": message_id,
             "References": message_id,
         },
@@ -232,6 +234,8 @@ def _handle(record, message, *, sender, recipient):
                     author=user,
                     body=text,
                     anonymous=_posts_anonymously(user, thread),
+                    # No language is active here: the text tells, or the member's own.
+                    language=text_language(text, default=writing_language(user)),
                 )
         except PermissionDenied:
             outcome = Outcome.CLOSED

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from library.models import Resource, title_key
-from members.notifications.services import email_person, email_queue, render_email
+from members.notifications.services import email_coordinators, email_person
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
 from racop.i18n import language_of
@@ -32,27 +32,16 @@ def resource_unique_slug(title: str) -> str:
 
 def _email(*, subject, template: str, context: dict, user=None) -> None:
     """Queue an email (text and HTML) to the person who suggested a resource, in their
-    language, or to the coordinators' address when user is None."""
+    language, or to the coordinators' address, in theirs, when user is None."""
+    context = {"site_url": settings.SITE_URL, **context}
     if user is None:
-        text, html, _headers = render_email(
-            user=None,
-            template=template,
-            context={"site_url": settings.SITE_URL, **context},
-            scope="",
-            reason=_("You receive this at the coordinators' address of the site."),
-        )
-        email_queue(
-            to=settings.SITE_CONTACT_EMAIL,
-            subject=f"[{settings.SITE_SHORT_NAME}] {subject}",
-            text=text,
-            html=html,
-        )
+        email_coordinators(subject=subject, template=template, context=context)
         return
     email_person(
         user=user,
         subject=subject,
         template=template,
-        context={"site_url": settings.SITE_URL, **context},
+        context=context,
         reason=gettext_lazy("You receive this because you suggested a resource for the library."),
     )
 
@@ -67,12 +56,11 @@ def resource_suggest(*, user, form) -> Resource:
     resource.save()
     form.save_m2m()
     resource.tags.set(form.cleaned_data["tags"])
-    with translation.override(settings.LANGUAGE_CODE):
-        _email(
-            subject=_("A resource was suggested: %(title)s") % {"title": resource.title},
-            template="library/email/suggestion_received.txt",
-            context={"resource": resource, "user": user},
-        )
+    _email(
+        subject=lambda: _("A resource was suggested: %(title)s") % {"title": resource.title},
+        template="library/email/suggestion_received.txt",
+        context={"resource": resource, "user": user},
+    )
     return resource
 
 

@@ -2,10 +2,11 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from members.models import Membership, NotificationPreference, Organisation, User
 from members.notifications.services import notification_send
@@ -149,9 +150,10 @@ def pledge_version_publish(*, version: PledgeVersion) -> int:
     notification_send(
         recipients=people.values(),
         kind=NotificationPreference.Kind.PLEDGE_RENEWAL,
-        subject=_lazy("The Pledge has a new version: please renew your signature"),
+        subject=gettext_lazy("The Pledge has a new version: please renew your signature"),
         template="pledges/emails/renew_invitation.txt",
-        context={"version": version, "sign_url": reverse("pledges:pledge_sign")},
+        # Lazy addresses are built in each recipient's language (/mk/pledge/sign/).
+        context={"version": version, "sign_url": reverse_lazy("pledges:pledge_sign")},
         url=reverse("pledges:pledge_sign"),
     )
     return len(people)
@@ -237,9 +239,9 @@ def peer_review_request(
     notification_send(
         recipients=representatives([reviewer.pk]),
         kind=NotificationPreference.Kind.PEER_REVIEW,
-        subject=_lazy("You are asked to peer-review a self-assessment"),
+        subject=gettext_lazy("You are asked to peer-review a self-assessment"),
         template="pledges/emails/review_request.txt",
-        context={"review": review, "review_url": review.get_absolute_url()},
+        context={"review": review, "review_url": lazy(review.get_absolute_url, str)()},
         url=review.get_absolute_url(),
     )
     return review
@@ -265,16 +267,20 @@ def _notify_other_side(review: PeerReview, *, side: str) -> None:
             people = [assessment.user]
         else:
             people = representatives([assessment.organisation_id])
-        subject = _lazy("Your peer review was answered")
+        subject = gettext_lazy("Your peer review was answered")
     else:
         people = representatives([review.reviewer_id])
-        subject = _lazy("The reviewed side finished the peer review")
+        subject = gettext_lazy("The reviewed side finished the peer review")
     notification_send(
         recipients=people,
         kind=NotificationPreference.Kind.PEER_REVIEW,
         subject=subject,
         template="pledges/emails/review_answered.txt",
-        context={"review": review, "review_url": review.get_absolute_url(), "side": side},
+        context={
+            "review": review,
+            "review_url": lazy(review.get_absolute_url, str)(),
+            "side": side,
+        },
         url=review.get_absolute_url(),
     )
 

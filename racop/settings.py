@@ -220,6 +220,13 @@ FORMAT_MODULE_PATH = ["racop.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The language of the emails to the coordinators' address (new applications, suggested
+# resources), whoever's action caused them.
+COORDINATORS_LANGUAGE = env("COORDINATORS_LANGUAGE", LANGUAGE_CODE)
+if COORDINATORS_LANGUAGE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(
+        f"COORDINATORS_LANGUAGE must be one of {', '.join(dict(LANGUAGES))}."
+    )
 TIME_ZONE = env("TIME_ZONE", "Europe/Belgrade")
 USE_I18N = True
 USE_TZ = True

@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -171,7 +173,8 @@ def proposal_merge(*, proposal, into, by, note="") -> Proposal:
             "decision": "merged",
             "note": note,
             "into": into,
-            "into_url": settings.SITE_URL + into.get_absolute_url(),
+            # Lazy: built in the proposer's language (/mk/plan/…), not the coordinator's.
+            "into_url": format_lazy("{}{}", settings.SITE_URL, lazy(into.get_absolute_url, str)()),
         },
     )
     return proposal
