@@ -61,6 +61,8 @@ def join(request):
                 messages.success(request, _("Thank you: your application was sent."))
                 return redirect("members:application_status")
             return _sign_up_and_apply(request, person_form, form)
+        if person_form is not None:
+            person_form.ask_passwords_again()
     return render(request, "members/join.html", {"person_form": person_form, "form": form})
 
 
