@@ -3,12 +3,12 @@
 import datetime
 
 from django.utils import timezone
-from django.utils.text import slugify
 
 from discussions import counters
 from discussions.models import ActionItem, Event, Registration, Reply, Report, Thread
 from members.models import User
 from racop.models import Topic
+from racop.slugs import slug_from
 
 # topic slug, kind, title, author email, anonymous, chatham house, body, replies
 THREADS = [
@@ -151,7 +151,7 @@ def _threads():
             title=title,
             defaults={
                 "kind": kind,
-                "slug": slugify(title)[:60],
+                "slug": slug_from(title, max_length=60),
                 "body": body,
                 "author": people[author],
                 "anonymous": anonymous,

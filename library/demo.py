@@ -6,11 +6,11 @@ Titles and publishers are invented for the demo; links point to example.org.
 from datetime import timedelta
 
 from django.utils import timezone
-from django.utils.text import slugify
 
 from library.models import Collection, CollectionItem, Resource
 from members.models import User
 from racop.models import Topic
+from racop.slugs import slug_from
 
 R = Resource.Type
 S = Resource.Scope
@@ -793,7 +793,7 @@ def seed():
         collection, new = Collection.objects.get_or_create(
             title=title,
             defaults={
-                "slug": slugify(title),
+                "slug": slug_from(title),
                 "summary": summary,
                 "is_published": True,
                 "ordering": ordering,

@@ -3,7 +3,6 @@
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from django.utils.text import slugify
 
 from members.models import (
     Answer,
@@ -18,6 +17,7 @@ from members.models import (
 )
 from racop.models import Topic
 from racop.services import COORDINATORS_GROUP
+from racop.slugs import slug_from
 
 DEMO_ACCOUNTS = {
     "coordinator": ("coordinator@example.org", "demo-coordinator-2026"),
@@ -127,7 +127,7 @@ def seed():
     organisations = []
     for name, kind, country, city, description in ORGANISATIONS:
         organisation, _ = Organisation.objects.get_or_create(
-            slug=slugify(name),
+            slug=slug_from(name),
             defaults={
                 "name": name,
                 "kind": kind,
