@@ -478,6 +478,14 @@ class Resource(models.Model):
         return reverse("library:resource_download", kwargs={"slug": self.slug})
 
     @property
+    def text_language(self):
+        """Return the language of its title and summary: English when the resource has an
+        English version (the library describes those in English), else its first language."""
+        if not self.languages or "en" in self.languages:
+            return "en"
+        return self.languages[0]
+
+    @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.visibility == self.Visibility.PUBLIC
 
