@@ -5,8 +5,10 @@ import datetime
 from django.utils import timezone
 
 from discussions import counters
+from discussions.demo_translations import EVENTS as EVENT_TRANSLATIONS
 from discussions.models import ActionItem, Event, Registration, Reply, Report, Thread
 from members.models import User
+from racop.demo_translations import translations_from_english
 from racop.models import Topic
 from racop.slugs import slug_from
 
@@ -280,6 +282,9 @@ def _events():
                 "registration_closes_at": starts - datetime.timedelta(days=2),
             },
         )
+        changed = translations_from_english(event, ["title", "description"], EVENT_TRANSLATIONS)
+        if changed:
+            event.save(update_fields=changed)
         if not is_new:
             continue
         created += 1

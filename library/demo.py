@@ -7,8 +7,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from library.demo_translations import COLLECTIONS as COLLECTION_TRANSLATIONS
 from library.models import Collection, CollectionItem, Resource
 from members.models import User
+from racop.demo_translations import translations_from_english
 from racop.models import Topic
 from racop.slugs import slug_from
 
@@ -800,6 +802,11 @@ def seed():
             },
         )
         collections += new
+        changed = translations_from_english(
+            collection, ["title", "summary"], COLLECTION_TRANSLATIONS
+        )
+        if changed:
+            collection.save(update_fields=changed)
         for resource in Resource.objects.filter(title__in=titles):
             CollectionItem.objects.get_or_create(
                 collection=collection,
