@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,11 +17,12 @@ from members.notifications.services import email_coordinators, email_person
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
 from racop.i18n import language_of
+from racop.slugs import slug_from
 
 
 def resource_unique_slug(title: str) -> str:
     """Return a slug for the title that no resource uses yet."""
-    base = slugify(title, allow_unicode=False)[:200] or "resource"
+    base = slug_from(title, max_length=200, fallback="resource")
     taken = set(Resource.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:

@@ -10,12 +10,12 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from racop.access import sees_members_content
 from racop.services import COORDINATORS_GROUP
+from racop.slugs import slug_from
 
 # Working languages people and organisations use; the region's first.
 WORKING_LANGUAGES = [
@@ -46,7 +46,7 @@ def name_key(name):
 
 def unique_slug(model, text, *, exclude_pk=None, fallback="item"):
     """Return a slug for text that no other row of model uses."""
-    base = slugify(text)[:80] or fallback
+    base = slug_from(text, max_length=80, fallback=fallback)
     slug, n = base, 1
     others = model._default_manager.exclude(pk=exclude_pk)
     while others.filter(slug=slug).exists():

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -105,15 +105,18 @@ def proposal_accept(*, proposal, by, period=None, note="") -> PlanItem:
     if period is None:
         raise ValidationError(_("Create a plan period covering today first."))
     _decide(proposal, by=by, status=Proposal.Status.ACCEPTED, note=note)
-    item = PlanItem.objects.create(
-        period=period,
-        proposal=proposal,
-        title=proposal.title,
-        description=proposal.description,
-        owner_user=proposal.proposer,
-        starts_on=max(timezone.localdate(), period.starts_on),
-        ends_on=period.ends_on,
-    )
+    # The proposal's words become the item's text in the site's language, the one every
+    # other language falls back to; coordinators add translations in the back office.
+    with translation.override(settings.LANGUAGE_CODE):
+        item = PlanItem.objects.create(
+            period=period,
+            proposal=proposal,
+            title=proposal.title,
+            description=proposal.description,
+            owner_user=proposal.proposer,
+            starts_on=max(timezone.localdate(), period.starts_on),
+            ends_on=period.ends_on,
+        )
     item.topics.set(proposal.topics.all())
     _notify_proposer(
         proposal,

@@ -34,10 +34,14 @@ def content_lang(obj, *fields):
 
 
 @register.inclusion_tag("includes/translation_note.html")
-def translation_note(obj, *fields):
-    """Say so when any of the fields shows the English text for want of a translation."""
+def translation_note(obj, *fields, inline=False):
+    """Say so when any of the fields shows the English text for want of a translation.
+
+    inline: a short note beside an item of a list (a card, a link) instead of a paragraph.
+    """
     shown = any(content_falls_back(obj, field) for field in fields)
-    return {"shown": shown, "language": translation.get_language_info(translation.get_language())}
+    language = translation.get_language_info(translation.get_language())
+    return {"shown": shown, "language": language, "inline": inline}
 
 
 # BCP 47 tags for hreflang: Serbian is written in two scripts, so both say which.
