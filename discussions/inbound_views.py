@@ -4,11 +4,25 @@ import hmac
 import logging
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from discussions.inbound import InvalidMessage, inbound_email_receive
+from discussions.inbound import (
+    InvalidMessage,
+    held_reply_confirm,
+    held_reply_discard,
+    held_reply_get,
+    inbound_email_receive,
+)
+from discussions.models import InboundEmail
+from discussions.views import reply_address as reply_location
 
 logger = logging.getLogger(__name__)
 
@@ -61,3 +75,31 @@ def inbound_email(request):
     return JsonResponse(
         {"outcome": received.record.outcome, "duplicate": received.duplicate}, status=202
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inbound_confirm(request, token):
+    """Show a held emailed reply to its member; post it, or drop it, as they choose."""
+    try:
+        record = held_reply_get(token, user=request.user)
+    except signing.BadSignature:
+        return render(request, "discussions/inbound_confirm.html", {"state": "invalid"}, status=404)
+    except InboundEmail.DoesNotExist:
+        raise Http404 from None
+    state = record.outcome
+    if request.method == "POST" and state == InboundEmail.Outcome.HELD:
+        if request.POST.get("action") == "discard":
+            held_reply_discard(record=record, user=request.user)
+            messages.success(request, _("The reply is not posted."))
+            return redirect(record.thread)
+        try:
+            reply = held_reply_confirm(record=record, user=request.user)
+        except PermissionDenied:
+            messages.error(
+                request, _("The reply cannot be posted: the thread is closed to new replies.")
+            )
+            return redirect(record.thread)
+        messages.success(request, _("Your reply is posted."))
+        return redirect(reply_location(record.thread, reply))
+    return render(request, "discussions/inbound_confirm.html", {"state": state, "record": record})

@@ -737,6 +737,8 @@ class InboundEmail(models.Model):
         CLOSED = "closed", _("Bounced: thread closed or member inactive")
         EMPTY = "empty", _("Bounced: nothing to post")
         IGNORED = "ignored", _("Ignored: automatic message")
+        HELD = "held", _("Held: waiting for the member to confirm it")
+        DISCARDED = "discarded", _("Not posted: the member did not confirm it")
 
     message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
     sender = models.CharField(_("from"), max_length=254, blank=True)
@@ -761,12 +763,46 @@ class InboundEmail(models.Model):
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome)
     bounced = models.BooleanField(_("bounce sent"), default=False)
+    authenticated = models.BooleanField(
+        _("sender authenticated"),
+        default=False,
+        help_text=_("The receiving relay found a DKIM or DMARC pass for the sender's domain."),
+    )
+    # A held reply's text, until the member confirms it (then it is the reply's) or not.
+    held_text = models.TextField(_("held text"), blank=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now)
 
     class Meta:
         ordering = ["-received_at"]
         verbose_name = _("inbound email")
         verbose_name_plural = _("inbound emails")
+        indexes = [models.Index(fields=["sender", "received_at"], name="inbound_sender_recent")]
 
     def __str__(self):
         return self.message_id
+
+
+class ReplyAddress(models.Model):
+    """A reply address handed out in a notification: an opaque token standing for a member
+    and a thread, so the address itself tells nobody who the member is."""
+
+    token = models.CharField(_("token"), max_length=32, unique=True)
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="reply_addresses", verbose_name=_("person")
+    )
+    thread = models.ForeignKey(
+        Thread, models.CASCADE, related_name="reply_addresses", verbose_name=_("thread")
+    )
+    issued_on = models.DateField(_("issued on"))
+
+    class Meta:
+        verbose_name = _("reply address")
+        verbose_name_plural = _("reply addresses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "thread", "issued_on"], name="reply_address_one_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return self.token
