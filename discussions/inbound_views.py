@@ -37,6 +37,46 @@ def _authorised(request):
     )
 
 
+def _message_bytes(request, limit):
+    """Return the body, at most limit + 1 bytes, whether its length was given or it came in
+    chunks (Transfer-Encoding: chunked, no Content-Length)."""
+    chunked = "chunked" in request.headers.get("Transfer-Encoding", "").lower()
+    if not chunked or request.META.get("CONTENT_LENGTH"):
+        # The stream itself: request.body would stop at DATA_UPLOAD_MAX_MEMORY_SIZE.
+        return request.read(limit + 1)
+    # Django reads only Content-Length bytes of a WSGI request, none here; the server
+    # (gunicorn, mod_wsgi, uWSGI) has already joined the chunks in wsgi.input.
+    stream = request.META.get("wsgi.input") or request
+    raw = b""
+    while len(raw) <= limit:
+        part = stream.read(limit + 1 - len(raw))
+        if not part:
+            break
+        raw += part
+    return raw
+
+
+def _nothing_arrived(request):
+    """Answer a request without a message: retry later, so the relay keeps the message.
+
+    A mail message is never empty (it has headers at least): an empty body means the message
+    was lost on the way, by a proxy or a server that drops chunked bodies (Django's runserver
+    does). A 4xx would make the relay bounce the reply for good; a 503 keeps it queued until
+    the path is fixed, and the relay gives up (and tells the sender) only after its own
+    queue lifetime.
+    """
+    logger.warning(
+        "Inbound email: the request had no body (Content-Length %r, Transfer-Encoding %r)",
+        request.headers.get("Content-Length"),
+        request.headers.get("Transfer-Encoding"),
+    )
+    response = JsonResponse(
+        {"error": "empty message: nothing arrived, try again later"}, status=503
+    )
+    response["Retry-After"] = "300"
+    return response
+
+
 @csrf_exempt
 @require_POST
 def inbound_email(request):
@@ -58,10 +98,11 @@ def inbound_email(request):
         declared = 0
     if declared > limit:
         return JsonResponse({"error": "message too large"}, status=413)
-    # Read the stream itself: request.body would stop at DATA_UPLOAD_MAX_MEMORY_SIZE.
-    raw = request.read(limit + 1)
+    raw = _message_bytes(request, limit)
     if len(raw) > limit:
         return JsonResponse({"error": "message too large"}, status=413)
+    if not raw.strip():
+        return _nothing_arrived(request)
     try:
         # An address has no spaces: a "+" the relay did not encode reads as one.
         recipient = request.GET.get("recipient", "").replace(" ", "+")
