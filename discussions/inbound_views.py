@@ -22,7 +22,6 @@ from discussions.inbound import (
     inbound_email_receive,
 )
 from discussions.models import InboundEmail
-from discussions.views import reply_address as reply_location
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +129,7 @@ def inbound_confirm(request, token):
         raise Http404 from None
     state = record.outcome
     if request.method == "POST" and state == InboundEmail.Outcome.HELD:
-        if request.POST.get("action") == "discard":
+        if request.POST.get("discard"):
             held_reply_discard(record=record, user=request.user)
             messages.success(request, _("The reply is not posted."))
             return redirect(record.thread)
@@ -142,5 +141,5 @@ def inbound_confirm(request, token):
             )
             return redirect(record.thread)
         messages.success(request, _("Your reply is posted."))
-        return redirect(reply_location(record.thread, reply))
+        return redirect(reply.get_absolute_url())
     return render(request, "discussions/inbound_confirm.html", {"state": state, "record": record})

@@ -16,6 +16,7 @@ from racop.markdown import render_markdown
 from racop.models import Topic
 
 User = settings.AUTH_USER_MODEL
+REPLIES_PER_PAGE = 20
 
 
 def exactly_one_post(name):
@@ -243,6 +244,15 @@ class Reply(RenderedBody):
 
     def __str__(self):
         return _("Reply %(id)s in “%(thread)s”") % {"id": self.pk, "thread": self.thread_id}
+
+    def get_absolute_url(self):
+        """Return the page of the thread the reply is on, and its anchor."""
+        before = Reply.objects.filter(thread_id=self.thread_id).filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        page = before.count() // REPLIES_PER_PAGE + 1
+        query = f"?page={page}" if page > 1 else ""
+        return f"{self.thread.get_absolute_url()}{query}#reply-{self.pk}"
 
 
 class TopicActivity(models.Model):

@@ -183,7 +183,7 @@ def test_the_member_sees_the_held_reply_and_posts_it(client, author, thread, hel
     assert TAKEN_BACK in page.text and thread.title in page.text
     assert not Reply.objects.exists(), "opening the link (a mail scanner may) posts nothing"
 
-    response = client.post(confirm_path(held), {"action": "post"})
+    response = client.post(confirm_path(held), {})
 
     reply = Reply.objects.get()
     assert reply.author == author and reply.thread == thread and TAKEN_BACK in reply.body
@@ -191,25 +191,25 @@ def test_the_member_sees_the_held_reply_and_posts_it(client, author, thread, hel
     held.refresh_from_db()
     assert (held.outcome, held.reply, held.held_text) == (Outcome.POSTED, reply, "")
     # A second click posts nothing more.
-    client.post(confirm_path(held), {"action": "post"})
+    client.post(confirm_path(held), {})
     assert Reply.objects.count() == 1
     assert "already posted" in client.get(confirm_path(held)).text
 
 
 def test_the_member_can_refuse_a_reply_they_did_not_send(client, author, held):
     client.force_login(author)
-    response = client.post(confirm_path(held), {"action": "discard"})
+    response = client.post(confirm_path(held), {"discard": "1"})
     assert response.status_code == 302
     held.refresh_from_db()
     assert (held.outcome, held.held_text) == (Outcome.DISCARDED, "")
-    client.post(confirm_path(held), {"action": "post"})
+    client.post(confirm_path(held), {})
     assert not Reply.objects.exists()
 
 
 def test_a_held_reply_is_not_posted_once_the_thread_is_locked(client, author, thread, held):
     Thread.objects.filter(pk=thread.pk).update(locked=True)
     client.force_login(author)
-    response = client.post(confirm_path(held), {"action": "post"}, follow=True)
+    response = client.post(confirm_path(held), {}, follow=True)
     assert "closed to new replies" in response.text
     assert not Reply.objects.exists()
     held.refresh_from_db()
@@ -221,7 +221,7 @@ def test_only_the_member_may_confirm(client, held):
     assert client.get(path)["Location"].startswith(reverse("account_login"))
     client.force_login(MemberFactory())
     assert client.get(path).status_code == 404
-    assert client.post(path, {"action": "post"}).status_code == 404
+    assert client.post(path, {}).status_code == 404
     assert not Reply.objects.exists()
 
 
@@ -232,7 +232,7 @@ def test_a_changed_or_expired_link_is_refused_with_a_message(client, author, hel
     assert changed.status_code == 404 and "not valid or has expired" in changed.text
     later = datetime.datetime.now() + datetime.timedelta(days=inbound.CONFIRM_DAYS, hours=1)
     monkeypatch.setattr(signing.time, "time", later.timestamp)
-    expired = client.post(path, {"action": "post"})
+    expired = client.post(path, {})
     assert expired.status_code == 404 and "not valid or has expired" in expired.text
     assert not Reply.objects.exists()
 
