@@ -391,8 +391,10 @@ class ActionItemAdmin(admin.ModelAdmin):
 class InboundEmailAdmin(admin.ModelAdmin):
     """What arrived at the reply addresses and what became of it; kept as a record."""
 
-    list_display = ["received_at", "sender", "user", "thread", "outcome", "bounced"]
-    list_filter = ["outcome", "bounced"]
+    list_display = [
+        "received_at", "sender", "user", "thread", "outcome", "authenticated", "bounced"
+    ]  # fmt: skip
+    list_filter = ["outcome", "authenticated", "bounced"]
     search_fields = ["message_id", "sender", "user__email", "thread__title"]
     autocomplete_fields = ["user", "thread"]
     date_hierarchy = "received_at"

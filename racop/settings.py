@@ -312,6 +312,10 @@ INBOUND_EMAIL_TOKEN = (
 )
 INBOUND_EMAIL_REPLY_DAYS = int(env("INBOUND_EMAIL_REPLY_DAYS", "90"))
 INBOUND_EMAIL_MAX_MB = int(env("INBOUND_EMAIL_MAX_MB", "10"))
+# The authserv-id of the relay that receives the replies (the first word of the
+# Authentication-Results header it adds): only its DKIM/DMARC results count. Unset, every
+# reply waits for the member to confirm it by a link.
+INBOUND_EMAIL_AUTHSERV_ID = env("INBOUND_EMAIL_AUTHSERV_ID", "")
 
 # Whole pages for visitors who are not logged in, shared by the app servers (0 turns it off).
 VISITOR_PAGE_CACHE_SECONDS = int(env("VISITOR_PAGE_CACHE_SECONDS", "0" if DEBUG else "60"))

@@ -33,12 +33,15 @@ import datetime
 
 import pytest
 from django.contrib import admin
+from django.core import signing
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from discussions import inbound
+from discussions.models import InboundEmail
 from library.models import Collection
 from members.models import Membership
 from members.notifications import services as notification_services
@@ -126,6 +129,14 @@ def thread_kwargs(**extra):
 
 def reply_kwargs():
     return thread_kwargs(reply_id=lambda w: w.reply.pk)
+
+
+def held_reply_token(w):
+    record = InboundEmail.objects.create(
+        message_id=f"<held-{w.thread.pk}@example.org>", user=w.author, thread=w.thread,
+        outcome=InboundEmail.Outcome.HELD, held_text="Held.",
+    )  # fmt: skip
+    return signing.dumps(record.pk, salt=inbound.CONFIRM_SALT)
 
 
 def slug_of(name):
@@ -273,6 +284,10 @@ MATRIX = {
         expect(401),
         method="post",
         settings={"INBOUND_EMAIL_ENABLED": True, "INBOUND_EMAIL_TOKEN": "relay-secret"},
+    ),
+    # A held emailed reply: only the member it came from may see and confirm it.
+    "discussions:inbound_confirm": row(
+        expect(404, visitor=LOGIN, author=200), token=lambda w: held_reply_token(w)
     ),
     # The action plan (discussions/plan): the current period's plan is for members; a period
     # whose summary is public shows its items (never proposals or people) to everyone.
