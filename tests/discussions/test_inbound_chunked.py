@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from django.db import connection
@@ -120,7 +120,12 @@ def gunicorn(transactional_db, tmp_path):
     """gunicorn, the production server, on the test database."""
     db = connection.settings_dict
     password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    url = f"postgresql://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    socket_folder = db["HOST"] or db["OPTIONS"].get("host", "")
+    if str(socket_folder).startswith("/"):
+        # The embedded server listens on a Unix socket in a folder (make test without a URL).
+        url = f"postgresql://{db['USER']}{password}@/{db['NAME']}?host={quote(socket_folder)}"
+    else:
+        url = f"postgresql://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     port = _free_port()
     env = {
         **os.environ,

@@ -32,7 +32,7 @@ from members.notifications.models import Newsletter, NewsletterTranslation, Noti
 from members.notifications.newsletter import newsletter_send
 from pledges import services as pledges
 from racop.services import site_domain
-from tests.discussions.inbound_helpers import message_file
+from tests.discussions.inbound_helpers import RELAY, message_file
 from tests.factories import (
     ActionItemFactory,
     AssessmentFactory,
@@ -577,6 +577,7 @@ def test_each_email_is_written_in_its_readers_language(
     settings.INBOUND_EMAIL_ENABLED = True
     settings.INBOUND_EMAIL_DOMAIN = f"reply.{site_domain()}"
     settings.INBOUND_EMAIL_TOKEN = "test-inbound-token"
+    settings.INBOUND_EMAIL_AUTHSERV_ID = RELAY
     with django_capture_on_commit_callbacks(execute=True):
         address, parameters = kind.send(language)
     # The last to the reader: a peer review's request comes before its answer.
