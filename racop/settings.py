@@ -212,7 +212,13 @@ LANGUAGES = [
     ("sr", _("Serbian (Cyrillic)")),
     ("tr", _("Turkish")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "racop" / "locale_countries"]
+# The portal's strings, then country names and django-allauth's strings in the languages
+# those apps ship none for (racop/catalogs.py keeps them).
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "racop" / "locale_countries",
+    BASE_DIR / "racop" / "locale_allauth",
+]
 # Date and number formats for the languages Django ships none for (Montenegrin).
 FORMAT_MODULE_PATH = ["racop.formats"]
 # Content coordinators write per language (django-modeltranslation): English is the
