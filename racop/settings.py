@@ -392,9 +392,10 @@ LIBRARY_UPLOAD_EXTENSIONS = env_list(
 # A search ranks and counts at most this many matches (the page says so when it applies).
 LIBRARY_SEARCH_CAP = int(env("LIBRARY_SEARCH_CAP", "500"))
 LIBRARY_UPLOAD_MAX_MB = int(env("LIBRARY_UPLOAD_MAX_MB", "25"))
-# Countries: the Western Balkans and Turkey first, then every other country.
+# Countries: the Western Balkans and Turkey first, then every other country. No dashed line
+# between them: it is an empty choice, so the list would open on it (or on Albania) instead
+# of on "Choose a country".
 COUNTRIES_FIRST = ["AL", "BA", "HR", "XK", "ME", "MK", "RS", "TR"]
-COUNTRIES_FIRST_BREAK = "──────────"
 # Kosovo has no ISO 3166-1 code yet; XK is the code the region uses.
 COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 

@@ -1,10 +1,10 @@
 """Date and number formats per language (FORMAT_MODULE_PATH), and the month names they use.
 
-Django's catalogs capitalise month names where the language does not (sq, mk, hr) and
-leave out the form after a day (Serbian writes "3. novembra", not "3. novembar"). The
-formats read F for a month alone ("novembar 2026.") and E for a month after a day
-("3. novembra 2026."); the names below put both in the portal's catalogs, which Django
-reads before its own.
+Django's catalogs capitalise month names where the language does not (sq, mk, hr), leave
+out the form after a day (Serbian writes "3. novembra", not "3. novembar") and abbreviate
+some in English ("Aug" for avgust). The formats read F for a month alone ("novembar
+2026."), E for a month after a day ("3. novembra 2026.") and M for a chart's axis ("avg");
+the names below put all three in the portal's catalogs, which Django reads before its own.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -21,4 +21,8 @@ MONTHS_AFTER_A_DAY = (
     pgettext_lazy("alt. month", "July"), pgettext_lazy("alt. month", "August"),
     pgettext_lazy("alt. month", "September"), pgettext_lazy("alt. month", "October"),
     pgettext_lazy("alt. month", "November"), pgettext_lazy("alt. month", "December"),
+)  # fmt: skip
+MONTHS_ABBREVIATED = (
+    _("jan"), _("feb"), _("mar"), _("apr"), _("may"), _("jun"),
+    _("jul"), _("aug"), _("sep"), _("oct"), _("nov"), _("dec"),
 )  # fmt: skip
