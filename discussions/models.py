@@ -567,7 +567,7 @@ class Event(models.Model):
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     venue_address = models.CharField(_("address"), max_length=300, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    country = CountryField(_("country"), blank=True)
+    country = CountryField(_("country"), blank=True, blank_label=_("Choose a country"))
     online_url = models.URLField(
         _("meeting link"), blank=True, help_text=_("Shown only to registered participants.")
     )

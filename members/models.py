@@ -115,7 +115,7 @@ class User(AbstractUser):
         OFF = "off", _("Off")
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True, null=True, blank=True)
-    country = CountryField(_("country"), blank=True)
+    country = CountryField(_("country"), blank=True, blank_label=_("Choose a country"))
     bio = models.TextField(_("short bio"), blank=True, max_length=2000, help_text=_("Markdown."))
     photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
     languages = ArrayField(
@@ -250,7 +250,7 @@ class Organisation(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ORGANISATION)
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), blank_label=_("Choose a country"))
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
@@ -373,7 +373,7 @@ class JoinApplication(models.Model):
         verbose_name=_("existing organisation"),
         help_text=_("Set when the person asks to join an organisation already in the community."),
     )
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), blank_label=_("Choose a country"))
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     category = models.CharField(

@@ -15,12 +15,16 @@ class RacopConfig(AppConfig):
         import allauth.account.internal.flows  # noqa: F401
         from allauth.account.signals import user_signed_up
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models import fields
 
         from racop import cache as shared_cache
         from racop.i18n import languages_register, on_login, on_signup
         from racop.services import site_defaults_ensure
 
         languages_register()
+        # Selects open on words in every language: Django's "- Select an option -" has no
+        # Albanian, Bosnian, Croatian or Macedonian translation (Django invites this).
+        fields.BLANK_CHOICE_LABEL = _("Choose an option")
         user_logged_in.connect(on_login, dispatch_uid="racop.language_on_login")
         user_signed_up.connect(on_signup, dispatch_uid="racop.language_on_signup")
         shared_cache.connect()

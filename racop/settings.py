@@ -212,7 +212,13 @@ LANGUAGES = [
     ("sr", _("Serbian (Cyrillic)")),
     ("tr", _("Turkish")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "racop" / "locale_countries"]
+# The portal's strings, then country names and django-allauth's strings in the languages
+# those apps ship none for (racop/catalogs.py keeps them).
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "racop" / "locale_countries",
+    BASE_DIR / "racop" / "locale_allauth",
+]
 # Date and number formats for the languages Django ships none for (Montenegrin).
 FORMAT_MODULE_PATH = ["racop.formats"]
 # Content coordinators write per language (django-modeltranslation): English is the
@@ -402,9 +408,10 @@ LIBRARY_UPLOAD_EXTENSIONS = env_list(
 # A search ranks and counts at most this many matches (the page says so when it applies).
 LIBRARY_SEARCH_CAP = int(env("LIBRARY_SEARCH_CAP", "500"))
 LIBRARY_UPLOAD_MAX_MB = int(env("LIBRARY_UPLOAD_MAX_MB", "25"))
-# Countries: the Western Balkans and Turkey first, then every other country.
+# Countries: the Western Balkans and Turkey first, then every other country. No dashed line
+# between them: it is an empty choice, so the list would open on it (or on Albania) instead
+# of on "Choose a country".
 COUNTRIES_FIRST = ["AL", "BA", "HR", "XK", "ME", "MK", "RS", "TR"]
-COUNTRIES_FIRST_BREAK = "──────────"
 # Kosovo has no ISO 3166-1 code yet; XK is the code the region uses.
 COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 
