@@ -363,7 +363,7 @@ def _radar_year(request):
     return year if 2000 <= year <= 2100 else timezone.now().year
 
 
-def _accountability_body(year, is_member, is_staff):
+def _accountability_body(year, is_member, for_coordinators):
     """Return the HTML of the radar and the commitments, the same for a whole audience."""
     radar = commitment_radar(year=year, with_countries=is_member)
     years = (
@@ -374,7 +374,7 @@ def _accountability_body(year, is_member, is_staff):
         "years": years,
         "levels": Level.choices,
         "is_member": is_member,
-        "is_staff": is_staff,
+        "for_coordinators": for_coordinators,
         "commitments": [row.commitment for row in radar.rows],
     }
     return render_to_string("pledges/includes/_accountability_body.html", context)
@@ -384,12 +384,12 @@ def accountability(request):
     """Show the commitments and the community radar; members also see it per country."""
     user = request.user
     is_member = sees_members_content(user)
-    is_staff = is_coordinator(user)
+    for_coordinators = is_coordinator(user)
     year = _radar_year(request)
     # Everyone in an audience (visitors, members, coordinators) sees the same page.
     body = shared_cache.shared(
         "pledge:accountability",
-        lambda: _accountability_body(year, is_member, is_staff),
+        lambda: _accountability_body(year, is_member, for_coordinators),
         areas=("pledge", "people"),
         user=user,
         key=(year,),
@@ -400,7 +400,7 @@ def accountability(request):
 @require_GET
 def radar_csv(request):
     """Export the radar for coordinators (small groups are left out here too)."""
-    if not request.user.is_authenticated or not request.user.is_staff:
+    if not is_coordinator(request.user):
         raise Http404
     radar = commitment_radar(year=_radar_year(request), with_countries=True)
     audit_record(
@@ -468,7 +468,7 @@ def assessment_detail(request, pk):
         assessment.user_id == user.pk or Assessment.objects.owned_by(user).filter(pk=pk).exists()
     )
     reviews = PeerReview.objects.none()
-    if is_owner or (user.is_authenticated and user.is_staff):
+    if is_owner or is_coordinator(user):
         reviews = assessment.peer_reviews.select_related("reviewer")
     request_form = None
     if is_owner and not assessment.is_draft and assessment.organisation_id:

@@ -32,6 +32,7 @@ from discussions.plan.models import (
 from discussions.plan.pulse import community_pulse
 from members.models import Membership, User
 from members.permissions import member_required, members_only_response
+from racop.access import is_coordinator
 
 PROPOSALS_PER_PAGE = 20
 
@@ -185,7 +186,7 @@ def _proposal_context(request, proposal, *, comment_form=None, triage_form=None)
         "comments": proposal.comments.select_related("author"),
         "comment_form": comment_form or CommentForm(),
         "triage_form": (
-            (triage_form or TriageForm(proposal=proposal)) if request.user.is_staff else None
+            (triage_form or TriageForm(proposal=proposal)) if is_coordinator(request.user) else None
         ),
         "merged_proposals": proposal.merged_proposals.all(),
     }
@@ -246,7 +247,7 @@ def proposal_comment(request, pk):
 @member_required
 def proposal_triage(request, pk):
     """Let a coordinator accept, send back, merge or decline a proposal."""
-    if not request.user.is_staff:
+    if not is_coordinator(request.user):
         raise PermissionDenied
     proposal = get_proposal_or_404(pk)
     if request.method != "POST":
@@ -277,14 +278,13 @@ def proposal_triage(request, pk):
 def champion_list(request):
     """List the confirmed champions by topic and commitment; nominations wait for coordinators."""
     champions = Champion.objects.for_list()
+    nominations = champions.filter(status=Champion.Status.NOMINATED)
     return render(
         request,
         "discussions/plan/champion_list.html",
         {
             "champions": champions.confirmed(),
-            "nominations": (
-                champions.filter(status=Champion.Status.NOMINATED) if request.user.is_staff else []
-            ),
+            "nominations": nominations if is_coordinator(request.user) else [],
         },
     )
 
@@ -337,7 +337,7 @@ def champion_ask(request, pk):
 def _coordinators_only(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not request.user.is_staff:
+    if not is_coordinator(request.user):
         raise PermissionDenied
     return None
 

@@ -22,6 +22,7 @@ from pledges.feedback.forms import (
     question_initial,
 )
 from pledges.feedback.models import MIN_ORGANISATIONS, MIN_RESPONSES, FeedbackRound
+from racop.access import is_coordinator
 
 # The flood guard's cookie says only "this device answered this round": the same for everyone.
 ANSWERED = "answered"
@@ -39,7 +40,7 @@ def _round_for(request, pk):
     feedback_round = get_object_or_404(FeedbackRound.objects.select_related("organisation"), pk=pk)
     user = request.user
     manages = user.is_authenticated and feedback_round.organisation.is_represented_by(user)
-    if not manages and not (user.is_authenticated and user.is_staff):
+    if not manages and not is_coordinator(user):
         raise Http404
     return feedback_round, manages
 
@@ -66,7 +67,7 @@ def feedback_home(request):
             FeedbackRound.objects.for_representative(user).with_counts().order_by("-opens_on")
         )
         context["can_create"] = _represented(user).exists()
-    if user.is_authenticated and user.is_staff:
+    if is_coordinator(user):
         context["participation"] = services.participation()
         context["all_rounds"] = FeedbackRound.objects.with_counts().order_by("-opens_on")[:50]
     return render(request, "pledges/feedback/home.html", context)
