@@ -1,4 +1,3 @@
-import csv
 import json
 
 from django.contrib import messages
@@ -38,6 +37,7 @@ from racop import cache as shared_cache
 from racop.access import is_coordinator, sees_members_content
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
+from racop.csv_export import csv_download, csv_response
 
 WALL_PAGE_SIZE = 48
 # What the Pledge page shows: versions and signatures, with organisations' and people's names.
@@ -230,23 +230,11 @@ def _open_data_rows(request):
         }
 
 
-def _spreadsheet_safe(value):
-    """Keep text a spreadsheet would run as a formula (=, +, -, @) as plain text."""
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@"}:
-        return "'" + value
-    return value
-
-
 @require_GET
 def signatures_csv(request):
     """Download the public signatures (with the wall's filters) as CSV."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="pledge-signatures.csv"'
-    writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
-    writer.writeheader()
-    for row in _open_data_rows(request):
-        writer.writerow({key: _spreadsheet_safe(value) for key, value in row.items()})
-    return response
+    rows = ([row[key] for key in OPEN_DATA_FIELDS] for row in _open_data_rows(request))
+    return csv_response("pledge-signatures.csv", OPEN_DATA_FIELDS, rows)
 
 
 @require_GET
@@ -406,9 +394,7 @@ def radar_csv(request):
     audit_record(
         actor=request.user, action=AuditAction.EXPORT, note=f"commitment radar {radar.year}"
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="commitment-radar-{radar.year}.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_download(f"commitment-radar-{radar.year}.csv")
     writer.writerow(
         [
             "commitment",

@@ -1,6 +1,5 @@
 """Pages of the action plan: proposals, the plan and its progress, champions, the pulse."""
 
-import csv
 from collections import Counter
 
 from django.contrib import messages
@@ -8,7 +7,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,14 +31,9 @@ from discussions.plan.pulse import community_pulse
 from members.models import Membership, User
 from members.permissions import member_required, members_only_response
 from racop.access import is_coordinator
+from racop.csv_export import csv_download
 
 PROPOSALS_PER_PAGE = 20
-
-
-def _csv_response(filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response, csv.writer(response)
 
 
 # The plan
@@ -103,7 +96,7 @@ def plan_progress(request, slug):
 def plan_csv(request, slug):
     """Download the period's items as CSV."""
     period = get_object_or_404(PlanPeriod, slug=slug)
-    response, writer = _csv_response(f"plan-{period.slug}.csv")
+    response, writer = csv_download(f"plan-{period.slug}.csv")
     writer.writerow(
         [_("Title"), _("Status"), _("Owner"), _("Starts"), _("Ends"), _("Topics"), _("Reason")]
     )
@@ -370,7 +363,7 @@ def pulse_csv(request):
     if response := _coordinators_only(request):
         return response
     data = community_pulse()
-    response, writer = _csv_response("community-pulse.csv")
+    response, writer = csv_download("community-pulse.csv")
     writer.writerow([_("Measure"), _("Period"), _("Count")])
     for month, applications, new_members, active in zip(
         data.months, data.applications, data.new_members, data.active, strict=True
