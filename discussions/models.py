@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from racop.access import sees_members_content
+from racop.access import is_coordinator, sees_members_content
 from racop.markdown import render_markdown
 from racop.models import Topic
 
@@ -53,7 +53,7 @@ class RenderedBody(models.Model):
 
 def can_moderate(user):
     """Return whether the user sees anonymous authors, hidden posts and edit history."""
-    return bool(user.is_authenticated and user.is_staff)
+    return is_coordinator(user)
 
 
 def topics_for_discussions(user):

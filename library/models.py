@@ -18,7 +18,7 @@ from django_countries import countries
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from racop.access import sees_members_content
+from racop.access import is_coordinator, sees_members_content
 from racop.models import Topic
 from racop.slugs import slug_from
 
@@ -205,8 +205,8 @@ class ResourceQuerySet(models.QuerySet):
         return self.filter(visibility=Resource.Visibility.PUBLIC)
 
     def viewable_by(self, user):
-        """Return what the user may open: visible published ones, their own, all for staff."""
-        if user.is_authenticated and user.is_staff:
+        """Return what the user may open: published visible ones, their own; coordinators all."""
+        if is_coordinator(user):
             return self
         if not user.is_authenticated:
             return self.published().visible_to(user)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from library.models import Resource, title_key
 from members.notifications.services import email_coordinators, email_person
+from racop import csv_export
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
 from racop.i18n import language_of
@@ -139,7 +140,11 @@ def resources_import(*, text: str, user, commit: bool) -> list[ImportRow]:
         return [ImportRow(1, "", [_("Missing columns: %s.") % ", ".join(sorted(missing))])]
     report, seen_urls, seen_titles = [], set(), set()
     for row in reader:
-        data = {key: (value or "").strip() for key, value in row.items() if key in CSV_COLUMNS}
+        data = {
+            key: csv_export.cell_text(value or "").strip()
+            for key, value in row.items()
+            if key in CSV_COLUMNS
+        }
         for column in LIST_COLUMNS:
             data[column] = _split(data.get(column, ""))
         data.setdefault("type", Resource.Type.GUIDE)
@@ -183,7 +188,7 @@ def _import_save(form, *, user) -> Resource:
 
 def resources_export(*, resources, out) -> None:
     """Write resources as CSV in the import's columns."""
-    writer = csv.writer(out)
+    writer = csv_export.Writer(out)
     writer.writerow(CSV_COLUMNS)
     for resource in resources.prefetch_related("topics", "tags"):
         values = {

@@ -1,5 +1,4 @@
 import unicodedata
-from functools import cached_property
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -13,8 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from racop.access import sees_members_content
-from racop.services import COORDINATORS_GROUP
+from racop.access import is_coordinator, sees_members_content
 from racop.slugs import slug_from
 
 # Working languages people and organisations use; the region's first.
@@ -159,6 +157,8 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # Held by the Coordinators group and by superusers: racop.access.is_coordinator.
+        permissions = [("coordinate", _("Can act as a coordinator"))]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"), condition=~models.Q(email=""), name="user_email_unique_ci"
@@ -195,9 +195,9 @@ class User(AbstractUser):
     def is_member(self):
         return self.member_since is not None and self.is_active
 
-    @cached_property
+    @property
     def is_coordinator(self):
-        return self.is_staff and self.groups.filter(name=COORDINATORS_GROUP).exists()
+        return is_coordinator(self)
 
     def make_member(self):
         """Record that the person is now an approved member."""

@@ -18,6 +18,7 @@ from members.models import (
     Organisation,
     User,
 )
+from racop.access import is_coordinator
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
 
@@ -53,7 +54,7 @@ def can_review(user, application):
     """Return whether user may decide on the application."""
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if is_coordinator(user):
         return True
     organisation = application.existing_organisation
     return organisation is not None and organisation.is_represented_by(user)

@@ -19,6 +19,7 @@ from pledges.models import (
     ReviewComment,
     Signature,
 )
+from racop.access import is_coordinator
 
 
 def is_representative(user: User, organisation: Organisation) -> bool:
@@ -97,7 +98,7 @@ def can_act_on(user: User, signature: Signature) -> bool:
 @transaction.atomic
 def signature_withdraw(*, signature: Signature, user: User) -> Signature:
     """Withdraw a signature: it stays in the history and leaves the wall."""
-    if not (user.is_staff or can_act_on(user, signature)):
+    if not (is_coordinator(user) or can_act_on(user, signature)):
         raise PermissionDenied
     if not signature.is_active:
         raise ValidationError(_("This signature was already withdrawn."))
@@ -223,7 +224,7 @@ def peer_review_request(
         if assessment.user_id
         else is_representative(user, assessment.organisation)
     )
-    if not (is_owner or user.is_staff):
+    if not (is_owner or is_coordinator(user)):
         raise PermissionDenied
     if assessment.is_draft:
         raise ValidationError(_("Submit the self-assessment before asking for a peer review."))

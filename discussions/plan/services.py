@@ -20,6 +20,7 @@ from discussions.plan.models import (
     is_member,
 )
 from members.notifications.services import email_person, writing_language
+from racop.access import is_coordinator
 
 
 def _notify_proposer(proposal, *, subject, template, context) -> None:
@@ -84,7 +85,7 @@ def proposal_comment(*, proposal, user, body) -> ProposalComment:
 
 
 def _decide(proposal, *, by, status, note="", merged_into=None):
-    if not by.is_staff:
+    if not is_coordinator(by):
         raise PermissionDenied(_("Only coordinators triage proposals."))
     if proposal.status in {Proposal.Status.MERGED, Proposal.Status.ACCEPTED}:
         raise ValidationError(_("This proposal was already decided."))
@@ -224,7 +225,7 @@ def champion_nominate(*, user, nominated_by, reason, topic=None, commitment=None
 
 def champion_decide(*, champion, by, confirm: bool) -> Champion:
     """Confirm or turn down a nomination (coordinators)."""
-    if not by.is_staff:
+    if not is_coordinator(by):
         raise PermissionDenied(_("Only coordinators confirm champions."))
     champion.status = Champion.Status.CONFIRMED if confirm else Champion.Status.DECLINED
     champion.decided_by = by
