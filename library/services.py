@@ -290,11 +290,12 @@ def network_seems_down(targets, results) -> str:
             failures.setdefault(kind, []).append((host, error))
     if not failures:
         return ""
-    kind, failed = max(failures.items(), key=lambda item: len(item[1]))
-    every_one = sum(len(items) for items in failures.values()) == len(targets)
-    hosts = {host for host, _error in failed}
-    if len(hosts) >= OUTAGE_MIN_HOSTS and (2 * len(failed) > len(targets) or every_one):
-        return failed[0][1]
+    _kind, alike = max(failures.items(), key=lambda item: len(item[1]))
+    every = [failure for items in failures.values() for failure in items]
+    if 2 * len(alike) > len(targets) and len({host for host, _ in alike}) >= OUTAGE_MIN_HOSTS:
+        return alike[0][1]
+    if len(every) == len(targets) and len({host for host, _ in every}) >= OUTAGE_MIN_HOSTS:
+        return alike[0][1]
     return ""
 
 
