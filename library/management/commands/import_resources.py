@@ -43,12 +43,12 @@ class Command(BaseCommand):
         for problem in report.problems:
             write(f"  {problem}")
         for row in report.rows:
-            label = f"line {row.line} ({row.title})"
+            where = f"line {row.line} ({row.title})"
             if row.errors:
-                write(f"{label}: not imported: " + " ".join(row.errors))
+                write(f"{where}: not imported: " + " ".join(row.errors))
             else:
                 extra = f" [{'; '.join(row.notes)}]" if row.notes else ""
-                write(f"{label}: {'imported' if commit else 'ready'}{extra}")
+                write(f"{where}: {'imported' if commit else 'ready'}{extra}")
         state = "published" if publish else "drafts"
         if commit:
             write(f"Imported {report.importable} of {len(report.rows)} rows, as {state}.")
