@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -124,6 +124,7 @@ class ResourceAdmin(admin.ModelAdmin):
         "link_status",
         "link_error",
         "link_checked_at",
+        "link_check_note",
         "created_at",
         "updated_at",
     ]
@@ -174,7 +175,10 @@ class ResourceAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Link check"), {"fields": ["link_status", "link_error", "link_checked_at"]}),
+        (
+            _("Link check"),
+            {"fields": ["link_status", "link_error", "link_checked_at", "link_check_note"]},
+        ),
     ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -259,6 +263,17 @@ class ResourceAdmin(admin.ModelAdmin):
         if not obj.url or obj.link_checked_at is None:
             return "–"
         return _("broken (%(status)s)") % {"status": obj.link_status} if obj.link_broken else "✓"
+
+    @admin.display(description=_("later checks"))
+    def link_check_note(self, obj):
+        since = obj.link_checked_at
+        outages = LinkCheck.objects.filter(network_down=True)
+        last = (outages.filter(checked_at__gt=since) if since else outages).latest_first().first()
+        if last is None:
+            return "–"
+        return _(
+            "The network seemed down at the check of %(date)s: this link's result was kept."
+        ) % {"date": formats.date_format(timezone.localtime(last.checked_at), "DATETIME_FORMAT")}
 
     @admin.display(description=_("possible duplicates"))
     def possible_duplicates(self, obj):

@@ -75,6 +75,8 @@ def test_an_outage_keeps_the_previous_results_and_says_so(local_server, coordina
     assert "Results kept" in html
     broken = coordinator_client.get(CHANGELIST, {"link": "broken"}).content.decode()
     assert not any(resource.title in broken for resource in unreachable)
+    change = reverse("admin:library_resource_change", args=[working.pk])
+    assert "this link&#x27;s result was kept" in coordinator_client.get(change).content.decode()
 
 
 def test_after_the_outage_a_normal_run_records_again(local_server, coordinator_client):
@@ -91,6 +93,8 @@ def test_after_the_outage_a_normal_run_records_again(local_server, coordinator_c
     assert ok.link_checked_at > EARLIER
     html = coordinator_client.get(CHANGELIST).content.decode()
     assert "The network seemed down" not in html
+    change = reverse("admin:library_resource_change", args=[ok.pk])
+    assert "result was kept" not in coordinator_client.get(change).content.decode()
 
 
 def test_one_dead_site_is_broken_links_not_an_outage(local_server):
