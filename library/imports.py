@@ -38,6 +38,8 @@ class Table:
     rows: list[list[str]]
     lines: list[int]
     description: str = ""
+    # The web addresses cells link to (a title hyperlinked in Excel), by "row,column".
+    links: dict[str, str] = field(default_factory=dict)
 
 
 def key(text) -> str:
@@ -59,16 +61,21 @@ def _read_xlsx(data: bytes) -> Table:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise ImportFileError(
             _("This is not an Excel workbook that can be read (%(error)s).") % {"error": error}
         ) from None
     sheet = book.worksheets[0]
-    rows = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    book.close()
+    rows, links = [], {}
+    for row_index, row in enumerate(sheet.iter_rows()):
+        rows.append([_cell(cell.value) for cell in row])
+        for column_index, cell in enumerate(row):
+            target = cell.hyperlink.target if cell.hyperlink else None
+            if target and target.startswith(("http://", "https://")):
+                links[f"{row_index},{column_index}"] = target
     description = _("Excel workbook, sheet “%(sheet)s”") % {"sheet": sheet.title}
-    return Table(rows, list(range(1, len(rows) + 1)), description)
+    return Table(rows, list(range(1, len(rows) + 1)), description, links)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -428,7 +435,7 @@ class RowReader:
                 found.append(match)
         return found
 
-    def read(self, cells: list[str], line: int) -> ParsedRow:
+    def read(self, cells: list[str], line: int, links: dict[int, str] | None = None) -> ParsedRow:
         values = {}
         for index, column in self.columns.items():
             value = cells[index].strip() if index < len(cells) else ""
@@ -441,6 +448,11 @@ class RowReader:
             for name in ("title", "summary", "body", "publisher", "url", "year")
         }
         data["url"] = self._url(data["url"], row)
+        # A title or a "link" cell hyperlinked in Excel: the address is the link's target.
+        for column in ("url", "title"):
+            target = self._linked(column, links or {})
+            if target and not re.match(r"https?://", data["url"]):
+                data["url"] = target
         data["year"] = self._year(data["year"], row)
         for column in ("type", "visibility"):
             if values.get(column):
@@ -460,6 +472,10 @@ class RowReader:
         if not data["url"]:
             row.notes.append(_("no link yet"))
         return row
+
+    def _linked(self, column: str, links: dict[int, str]) -> str:
+        found = [links[i] for i, name in self.columns.items() if name == column and i in links]
+        return found[0] if found else ""
 
     def _url(self, value: str, row: ParsedRow) -> str:
         if value and "://" not in value and re.match(r"^(www\.)?[\w-]+(\.[\w-]+)+(/|$)", value):

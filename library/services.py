@@ -170,10 +170,15 @@ def resources_import(*, table: Table, user, commit: bool, publish: bool = False)
         )  # fmt: skip
     reader = RowReader(columns, headers)
     seen_urls, seen_titles = set(), set()
-    for cells, line in zip(table.rows[header + 1 :], table.lines[header + 1 :], strict=True):
+    links = {}
+    for place, target in table.links.items():
+        row_index, column_index = (int(number) for number in place.split(","))
+        links.setdefault(row_index, {})[column_index] = target
+    for index in range(header + 1, len(table.rows)):
+        cells, line = table.rows[index], table.lines[index]
         if not any(cell.strip() for cell in cells):
             continue
-        parsed = reader.read(cells, line)
+        parsed = reader.read(cells, line, links.get(index))
         result = ImportRow(parsed.line, parsed.title, parsed.errors, parsed.notes)
         report.rows.append(result)
         form = ResourceImportForm({**parsed.data, "topics": [topic.pk for topic in parsed.topics]})

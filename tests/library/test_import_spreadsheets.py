@@ -115,7 +115,11 @@ def test_an_albanian_workbook_with_a_title_row_above_the_headings(topics):
     # The year came from Excel as 2022.0, the commitment as the number 5.
     assert (council.type, council.year, council.commitments) == ("case_study", 2022, [5])
     assert (council.languages, council.countries) == (["sq", "en"], ["XK"])
-    assert Resource.objects.get(title__startswith="Hapësira").countries == ["MK"]
+    space = Resource.objects.get(title__startswith="Hapësira")
+    assert space.countries == ["MK"]
+    # "shiko këtu" ("see here") linked in Excel, and a title that is itself a link.
+    assert space.url == "https://example.al/hapesira"
+    assert Resource.objects.get(title__startswith="Dështimet").url == "https://example.al/deshtimet"
 
 
 def test_a_sheet_with_mistakes_says_what_is_wrong_and_exits_non_zero(topics):
@@ -174,7 +178,7 @@ def test_choice_errors_are_in_the_readers_language(topics):
     with translation.override("hr"):
         report = resources_import(table=table_read(data), user=None, commit=False)
     assert report.rows[0].errors == [
-        "Vrsta: “roman” is not known. Allowed: Vodič, Skup alata, Studija slučaja, "
+        "Vrsta: „roman“ nije poznato. Dopušteno: Vodič, Skup alata, Studija slučaja, "
         "Istraživanje ili izvješće, Politika, Predložak, Video ili podcast, Vijesti."
     ]
 
@@ -200,16 +204,17 @@ def test_the_admin_page_previews_a_workbook_then_imports_drafts_or_published(
     upload = SimpleUploadedFile("albanian.xlsx", (SHEETS / "albanian.xlsx").read_bytes())
     preview = coordinator_client.post(IMPORT, {"file": upload})
     html = preview.content.decode()
-    assert "4 of 4 rows can be imported" in html
+    assert "5 of 5 rows can be imported" in html
     assert "“Përgjegjës” is not a known column and is not imported." in html
     assert "ready (no link yet)" in html
     assert not Resource.objects.exists()
     signed = preview.context["signed_table"]
     coordinator_client.post(IMPORT, {"confirm": "1", "table": signed, "publish": "1"})
-    assert Resource.objects.filter(status="published").count() == 4
+    assert Resource.objects.filter(status="published").count() == 5
+    assert Resource.objects.get(title__startswith="Dështimet").url.endswith("/deshtimet")
     # The signed table cannot be altered on its way back.
     tampered = coordinator_client.post(IMPORT, {"confirm": "1", "table": signed[:-2] + "xx"})
-    assert tampered.status_code == 302 and Resource.objects.count() == 4
+    assert tampered.status_code == 302 and Resource.objects.count() == 5
 
 
 def test_the_admin_page_says_next_to_the_field_why_a_file_cannot_be_read(coordinator_client):
