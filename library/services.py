@@ -138,6 +138,14 @@ class ImportReport:
     publish: bool = False
 
     @property
+    def column_names(self) -> list[tuple[str, str]]:
+        """Return each header read and the name of the field it fills, as people read it."""
+        return [
+            (header, str(Resource._meta.get_field(column).verbose_name))
+            for header, column in self.columns
+        ]
+
+    @property
     def importable(self) -> int:
         return sum(1 for row in self.rows if not row.errors)
 

@@ -72,7 +72,7 @@ def test_the_coordinators_18_row_sheet_imports_unedited(topics):
 def test_a_serbian_excel_export_with_semicolons_and_a_bom(topics):
     dry = import_file("serbian_excel_semicolon.csv")
     assert "UTF-8 (BOM), separated by semicolons" in dry
-    assert "column “Naslov” → title" in dry and "column “Izdavač” → publisher" in dry
+    assert "column “Naslov” → title" in dry and "column “Izdavač” → publisher or author" in dry
     import_file("serbian_excel_semicolon.csv", "--commit", "--publish")
     assert Resource.objects.filter(status=Resource.Status.PUBLISHED).count() == 5
     guide = Resource.objects.get(title="Vodič kroz samoprocenu odgovornosti")
@@ -205,6 +205,7 @@ def test_the_admin_page_previews_a_workbook_then_imports_drafts_or_published(
     preview = coordinator_client.post(IMPORT, {"file": upload})
     html = preview.content.decode()
     assert "5 of 5 rows can be imported" in html
+    assert "“Lidhja” is read as link" in html and "“Përshkrimi” is read as description" in html
     assert "“Përgjegjës” is not a known column and is not imported." in html
     assert "ready (no link yet)" in html
     assert not Resource.objects.exists()

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         report = resources_import(table=table, user=None, commit=commit, publish=publish)
         write = self.stdout.write
         write(f"{path.name}: {report.description}.")
-        for header, column in report.columns:
+        for header, column in report.column_names:
             write(f"  column “{header}” → {column}")
         for header in report.ignored:
             write(f"  column “{header}” is not a known column: not imported")
