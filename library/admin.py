@@ -1,20 +1,22 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core import signing
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from library import services
-from library.forms import CsvUploadForm, regional_country_choices
-from library.models import LANGUAGES, Collection, CollectionItem, Resource
+from library.forms import ImportUploadForm, regional_country_choices
+from library.imports import Table
+from library.models import LANGUAGES, Collection, CollectionItem, LinkCheck, Resource
 from racop.audit import audit_export
 from racop.models import Topic
 
@@ -44,7 +46,12 @@ class LinkFilter(admin.SimpleListFilter):
     parameter_name = "link"
 
     def lookups(self, request, model_admin):
-        return [("broken", _("Broken")), ("ok", _("Working")), ("unchecked", _("Not checked"))]
+        return [
+            ("broken", _("Broken")),
+            ("ok", _("Working")),
+            ("unchecked", _("Not checked")),
+            ("none", _("No link yet")),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "broken":
@@ -53,6 +60,8 @@ class LinkFilter(admin.SimpleListFilter):
             return queryset.filter(link_status__gte=200, link_status__lt=400)
         if self.value() == "unchecked":
             return queryset.exclude(url="").filter(link_checked_at__isnull=True)
+        if self.value() == "none":
+            return queryset.filter(url="", file="")
         return queryset
 
 
@@ -115,6 +124,7 @@ class ResourceAdmin(admin.ModelAdmin):
         "link_status",
         "link_error",
         "link_checked_at",
+        "link_check_note",
         "created_at",
         "updated_at",
     ]
@@ -165,7 +175,10 @@ class ResourceAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Link check"), {"fields": ["link_status", "link_error", "link_checked_at"]}),
+        (
+            _("Link check"),
+            {"fields": ["link_status", "link_error", "link_checked_at", "link_check_note"]},
+        ),
     ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -245,9 +258,22 @@ class ResourceAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("link"))
     def link_state(self, obj):
+        if obj.has_no_link:
+            return _("no link yet")
         if not obj.url or obj.link_checked_at is None:
             return "–"
         return _("broken (%(status)s)") % {"status": obj.link_status} if obj.link_broken else "✓"
+
+    @admin.display(description=_("later checks"))
+    def link_check_note(self, obj):
+        since = obj.link_checked_at
+        outages = LinkCheck.objects.filter(network_down=True)
+        last = (outages.filter(checked_at__gt=since) if since else outages).latest_first().first()
+        if last is None:
+            return "–"
+        return _(
+            "The network seemed down at the check of %(date)s: this link's result was kept."
+        ) % {"date": formats.date_format(timezone.localtime(last.checked_at), "DATETIME_FORMAT")}
 
     @admin.display(description=_("possible duplicates"))
     def possible_duplicates(self, obj):
@@ -295,11 +321,19 @@ class ResourceAdmin(admin.ModelAdmin):
     @admin.action(description=_("Check the links of the selected resources now"))
     def check_links(self, request, queryset):
         counts = services.resources_check_links(resources=queryset)
+        if counts["network_down"]:
+            self.message_user(request, network_down_message(counts), messages.ERROR)
+            return
         self.message_user(
             request,
             _("%(checked)d links checked, %(broken)d broken.") % counts,
             messages.WARNING if counts["broken"] else messages.SUCCESS,
         )
+
+    def changelist_view(self, request, extra_context=None):
+        last = LinkCheck.objects.latest_first().first()
+        extra_context = {**(extra_context or {}), "last_link_check": last}
+        return super().changelist_view(request, extra_context)
 
     @admin.action(description=_("Export the selected resources as CSV"))
     def export_csv(self, request, queryset):
@@ -320,35 +354,72 @@ class ResourceAdmin(admin.ModelAdmin):
         return urls + super().get_urls()
 
     def import_view(self, request):
-        """Upload a CSV, see each row's problems, then import the valid rows."""
+        """Upload a spreadsheet, see what each row would become, then import the valid ones."""
         if not self.has_add_permission(request):
             return redirect("admin:library_resource_changelist")
-        report, text = None, ""
-        upload = CsvUploadForm(request.POST or None, request.FILES or None)
+        report, table = None, None
+        upload = ImportUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and "confirm" in request.POST:
-            text = request.POST.get("csv", "")
-            report = services.resources_import(text=text, user=request.user, commit=True)
-            imported = sum(1 for row in report if row.resource)
-            self.message_user(
-                request,
-                _("%(count)d resources imported.") % {"count": imported},
-                messages.SUCCESS,
+            try:
+                table = Table(**signing.loads(request.POST.get("table", ""), salt=IMPORT_SALT))
+            except signing.BadSignature:
+                return redirect("admin:library_resource_import")
+            publish = bool(request.POST.get("publish"))
+            report = services.resources_import(
+                table=table, user=request.user, commit=True, publish=publish
             )
+            imported = sum(1 for row in report.rows if row.resource)
+            message = (
+                ngettext("%d resource imported and published.",
+                         "%d resources imported and published.", imported)
+                if publish
+                else ngettext("%d resource imported as a draft.",
+                              "%d resources imported as drafts.", imported)
+            )  # fmt: skip
+            self.message_user(request, message % imported, messages.SUCCESS)
             return redirect("admin:library_resource_changelist")
         if request.method == "POST" and upload.is_valid():
-            text = upload.cleaned_data["file"]
-            report = services.resources_import(text=text, user=request.user, commit=False)
+            table = upload.cleaned_data["file"]
+            report = services.resources_import(table=table, user=request.user, commit=False)
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Import resources from CSV"),
+            "title": _("Import resources"),
             "opts": self.model._meta,
             "form": upload,
             "report": report,
-            "valid_rows": sum(1 for row in report or [] if not row.errors),
-            "csv_text": text,
-            "columns": services.CSV_COLUMNS,
+            "signed_table": signing.dumps(vars(table), salt=IMPORT_SALT, compress=True)
+            if table
+            else "",
         }
         return TemplateResponse(request, "admin/library/resource/import.html", context)
+
+
+IMPORT_SALT = "library.import"
+
+
+def network_down_message(counts) -> str:
+    """Return what to tell a coordinator when a link check found the network down."""
+    return (
+        _(
+            "The network seemed down: %(broken)d of %(checked)d links could not be reached "
+            "(%(failure)s). Results kept: every link keeps its previous result."
+        )
+        % counts
+    )
+
+
+@admin.register(LinkCheck)
+class LinkCheckAdmin(admin.ModelAdmin):
+    list_display = ["checked_at", "checked", "broken", "network_down", "failure"]
+    list_filter = ["network_down", "checked_at"]
+    search_fields = ["failure"]
+    date_hierarchy = "checked_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 class CollectionItemInline(admin.TabularInline):

@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from library.imports import ImportFileError, table_read
 from library.models import Resource
 from racop.models import Topic
 from racop.uploads import validate_image_dimensions
@@ -176,12 +177,10 @@ class ResourceSuggestForm(forms.ModelForm):
 
 
 class ResourceImportForm(forms.ModelForm):
-    """One row of a CSV import, validated like any resource."""
+    """One row of an import (its values already read by library.imports), validated like
+    any resource; a row without a link imports, as a resource with no link yet."""
 
-    topics = forms.ModelMultipleChoiceField(
-        queryset=Topic.objects.all(), to_field_name="slug", required=False
-    )
-    tags = forms.CharField(required=False, max_length=500)
+    topics = forms.ModelMultipleChoiceField(queryset=Topic.objects.all(), required=False)
 
     class Meta:
         model = Resource
@@ -199,7 +198,6 @@ class ResourceImportForm(forms.ModelForm):
             "commitments",
             "topics",
             "visibility",
-            "status",
         ]
 
     def clean_year(self):
@@ -208,23 +206,21 @@ class ResourceImportForm(forms.ModelForm):
             raise ValidationError(_("Give a year between 1900 and 2100."), code="year")
         return year
 
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("url"):
-            self.add_error("url", _("Give a link; files are uploaded in the resource's page."))
-        return cleaned
 
-
-class CsvUploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8, with a header row."))
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet"),
+        help_text=_(
+            "Excel (.xlsx) or CSV, separated by commas or semicolons, with a row of column "
+            "headings in any of the site's languages."
+        ),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > 5 * 1024 * 1024:
             raise ValidationError(_("Import at most 5 MB at a time."), code="file_size")
         try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationError(
-                _("Save the file as UTF-8 and try again."), code="encoding"
-            ) from None
+            return table_read(upload.read(), name=upload.name)
+        except ImportFileError as error:
+            raise ValidationError(str(error), code="file_content") from None

@@ -463,9 +463,6 @@ class Resource(models.Model):
                 condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2100),
                 name="resource_year_plausible",
             ),
-            models.CheckConstraint(
-                condition=~Q(url="") | ~Q(file=""), name="resource_has_link_or_file"
-            ),
         ]
 
     def __str__(self):
@@ -509,6 +506,12 @@ class Resource(models.Model):
         names = [tag.name for tag in self.tags.all()] + [t.name for t in self.topics.all()]
         self.keywords = " ".join(names)
         Resource.objects.filter(pk=self.pk).update(keywords=self.keywords)
+
+    @property
+    def has_no_link(self):
+        """True for a resource with neither a link nor a file yet (a printed report, a
+        reference imported from a spreadsheet)."""
+        return not self.url and not self.file
 
     @property
     def link_broken(self):
@@ -635,3 +638,38 @@ class Word(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class LinkCheckQuerySet(models.QuerySet):
+    def latest_first(self):
+        """Return link checks, the most recent first."""
+        return self.order_by("-checked_at", "-pk")
+
+
+class LinkCheck(models.Model):
+    """One run of the link checker: what it found, and whether the network seemed down.
+
+    When most links fail the same way (a DNS failure, no route, a timeout) the fault is
+    most likely the server's own connection: that run keeps the previous results of every
+    link and says so here, instead of listing the whole library as broken.
+    """
+
+    checked_at = models.DateTimeField(_("checked"), default=timezone.now)
+    checked = models.PositiveIntegerField(_("links checked"), default=0)
+    broken = models.PositiveIntegerField(_("broken"), default=0)
+    network_down = models.BooleanField(
+        _("network seemed down"),
+        default=False,
+        help_text=_("Most links failed the same way; the previous results were kept."),
+    )
+    failure = models.CharField(_("most common failure"), max_length=200, blank=True)
+
+    objects = LinkCheckQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-checked_at"]
+        verbose_name = _("link check")
+        verbose_name_plural = _("link checks")
+
+    def __str__(self):
+        return f"{self.checked_at:%Y-%m-%d %H:%M}: {self.broken}/{self.checked}"

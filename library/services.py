@@ -1,5 +1,3 @@
-import csv
-import io
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -12,7 +10,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from library.models import Resource, title_key
+from library.imports import RowReader, Table, header_find
+from library.models import LinkCheck, Resource, title_key
 from members.notifications.services import email_coordinators, email_person
 from racop import csv_export
 from racop.audit import Action as AuditAction
@@ -115,7 +114,6 @@ CSV_COLUMNS = [
     "title", "url", "type", "summary", "body", "publisher", "year", "languages", "scope",
     "countries", "topics", "tags", "commitments", "visibility", "status",
 ]  # fmt: skip
-LIST_COLUMNS = {"languages", "countries", "topics", "commitments"}
 
 
 @dataclass
@@ -123,66 +121,110 @@ class ImportRow:
     line: int
     title: str
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     resource: Resource | None = None
 
 
-def _split(value):
-    return [item.strip() for item in (value or "").split(";") if item.strip()]
+@dataclass
+class ImportReport:
+    """What an import found: the columns it read and ignored, and each row's fate."""
+
+    description: str = ""
+    columns: list[tuple[str, str]] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    rows: list[ImportRow] = field(default_factory=list)
+    publish: bool = False
+
+    @property
+    def column_names(self) -> list[tuple[str, str]]:
+        """Return each header read and the name of the field it fills, as people read it."""
+        return [
+            (header, str(Resource._meta.get_field(column).verbose_name))
+            for header, column in self.columns
+        ]
+
+    @property
+    def importable(self) -> int:
+        return sum(1 for row in self.rows if not row.errors)
+
+    @property
+    def failed(self) -> int:
+        return len(self.rows) - self.importable + len(self.problems)
 
 
-def resources_import(*, text: str, user, commit: bool) -> list[ImportRow]:
-    """Check every row of a CSV text; with commit, add the valid ones. Return a row report."""
+def resources_import(*, table: Table, user, commit: bool, publish: bool = False) -> ImportReport:
+    """Check every row of a table; with commit, add the valid ones, as drafts unless publish.
+    Return a report of the columns read and of every row."""
     from library.forms import ResourceImportForm
 
-    reader = csv.DictReader(io.StringIO(text))
-    missing = {"title", "url"} - set(reader.fieldnames or [])
-    if missing:
-        return [ImportRow(1, "", [_("Missing columns: %s.") % ", ".join(sorted(missing))])]
-    report, seen_urls, seen_titles = [], set(), set()
-    for row in reader:
-        data = {
-            key: csv_export.cell_text(value or "").strip()
-            for key, value in row.items()
-            if key in CSV_COLUMNS
-        }
-        for column in LIST_COLUMNS:
-            data[column] = _split(data.get(column, ""))
-        data.setdefault("type", Resource.Type.GUIDE)
-        data["scope"] = data.get("scope") or Resource.Scope.REGIONAL
-        data["visibility"] = data.get("visibility") or Resource.Visibility.PUBLIC
-        data["status"] = data.get("status") or Resource.Status.PUBLISHED
-        form = ResourceImportForm(data)
-        result = ImportRow(reader.line_num, data.get("title", ""))
+    report = ImportReport(description=table.description, publish=publish)
+    header, columns = header_find(table)
+    if "title" not in columns.values():
+        found = ", ".join(f"“{cell}”" for cell in (table.rows[0] if table.rows else []) if cell)
+        report.problems.append(
+            _("No column of titles was found (a column headed “Title”, “Naslov”, “Titulli”, "
+              "“Başlık”…). The first row has: %(found)s.") % {"found": found or _("nothing")}
+        )  # fmt: skip
+        return report
+    headers = table.rows[header]
+    report.columns = [(headers[index], column) for index, column in columns.items()]
+    report.ignored = [cell for index, cell in enumerate(headers) if cell and index not in columns]
+    if "status" in columns.values():
+        report.notes.append(
+            _("The status column is not read: rows are imported as drafts unless you choose "
+              "to publish them.")
+        )  # fmt: skip
+    reader = RowReader(columns, headers)
+    seen_urls, seen_titles = set(), set()
+    links = {}
+    for place, target in table.links.items():
+        row_index, column_index = (int(number) for number in place.split(","))
+        links.setdefault(row_index, {})[column_index] = target
+    for index in range(header + 1, len(table.rows)):
+        # A cell this portal exported with a formula neutralised reads back as it was.
+        cells = [csv_export.cell_text(cell) for cell in table.rows[index]]
+        line = table.lines[index]
+        if not any(cell.strip() for cell in cells):
+            continue
+        parsed = reader.read(cells, line, links.get(index))
+        result = ImportRow(parsed.line, parsed.title, parsed.errors, parsed.notes)
+        report.rows.append(result)
+        form = ResourceImportForm({**parsed.data, "topics": [topic.pk for topic in parsed.topics]})
         if not form.is_valid():
-            result.errors = [
-                f"{name}: {' '.join(messages)}" for name, messages in form.errors.items()
-            ]
-        else:
-            url, key = form.cleaned_data["url"].lower(), title_key(form.cleaned_data["title"])
-            existing = Resource.objects.duplicates_of(title=form.cleaned_data["title"], url=url)
-            duplicate = existing.first()
-            if duplicate:
-                result.errors.append(_("Already in the library: “%s”.") % duplicate.title)
-            elif url in seen_urls or key in seen_titles:
-                result.errors.append(_("Repeats an earlier row of this file."))
-            seen_urls.add(url)
-            seen_titles.add(key)
+            labels = {column: label for label, column in report.columns}
+            for name, messages in form.errors.items():
+                if name in parsed.failed:
+                    continue
+                label = labels.get(name, name)
+                result.errors.append(f"{label}: {' '.join(messages)}")
+        if result.errors:
+            continue
+        url, title = form.cleaned_data["url"].lower(), form.cleaned_data["title"]
+        duplicate = Resource.objects.duplicates_of(title=title, url=url).first()
+        if duplicate:
+            result.errors.append(_("Already in the library: “%s”.") % duplicate.title)
+        elif (url and url in seen_urls) or title_key(title) in seen_titles:
+            result.errors.append(_("Repeats an earlier row of this file."))
+        seen_urls.add(url)
+        seen_titles.add(title_key(title))
         if commit and not result.errors:
-            result.resource = _import_save(form, user=user)
-        report.append(result)
+            result.resource = _import_save(form, tags=parsed.tags, user=user, publish=publish)
     return report
 
 
 @transaction.atomic
-def _import_save(form, *, user) -> Resource:
+def _import_save(form, *, tags, user, publish: bool) -> Resource:
     resource = form.save(commit=False)
     resource.slug = resource_unique_slug(resource.title)
     resource.added_by = user
-    if resource.status == Resource.Status.PUBLISHED:
+    resource.status = Resource.Status.PUBLISHED if publish else Resource.Status.DRAFT
+    if publish:
         resource.published_at = timezone.now()
     resource.save()
     form.save_m2m()
-    resource.tags.set(_split(form.cleaned_data["tags"].replace(",", ";")))
+    resource.tags.set(tags)
     return resource
 
 
@@ -229,17 +271,72 @@ def link_check(url: str, *, timeout: float) -> tuple[int, str]:
     return 0, ""
 
 
+# What a link that did not answer says when the fault is the connection, not the site.
+NETWORK_FAILURES = {
+    "name resolution": ("name or service not known", "name resolution", "nodename nor servname",
+                        "no address associated", "getaddrinfo"),
+    "no route": ("network is unreachable", "no route to host", "host is unreachable"),
+    "timeout": ("timed out",),
+    "refused": ("connection refused",),
+    "reset": ("connection reset",),
+}  # fmt: skip
+# An outage needs this many different sites failing alike: one site down is just broken.
+OUTAGE_MIN_HOSTS = 3
+
+
+def link_failure_kind(error: str) -> str:
+    """Return the kind of connection failure an error names ("" if it is not one)."""
+    error = error.lower()
+    for kind, phrases in NETWORK_FAILURES.items():
+        if any(phrase in error for phrase in phrases):
+            return kind
+    return ""
+
+
+def network_seems_down(targets, results) -> str:
+    """Return the failure shared by most links of different sites, or "" if the results
+    look like the web's usual mix: more than half of all links (or every one) failed to
+    connect, the same way, on at least OUTAGE_MIN_HOSTS sites."""
+    failures = {}
+    for resource, (status, error) in zip(targets, results, strict=True):
+        kind = link_failure_kind(error) if status == 0 else ""
+        if kind:
+            host = urllib.parse.urlsplit(resource.url).netloc.lower()
+            failures.setdefault(kind, []).append((host, error))
+    if not failures:
+        return ""
+    _kind, alike = max(failures.items(), key=lambda item: len(item[1]))
+    every = [failure for items in failures.values() for failure in items]
+    if 2 * len(alike) > len(targets) and len({host for host, _ in alike}) >= OUTAGE_MIN_HOSTS:
+        return alike[0][1]
+    if len(every) == len(targets) and len({host for host, _ in every}) >= OUTAGE_MIN_HOSTS:
+        return alike[0][1]
+    return ""
+
+
 def resources_check_links(*, resources, workers: int = 8, timeout: float = 10) -> dict:
-    """Check the links of resources concurrently and record each result; return counts."""
+    """Check the links of resources concurrently and record each result; return counts.
+
+    When the network seems down (see network_seems_down) nothing is recorded on the
+    resources: their previous results stay, and the run is logged as an outage.
+    """
     targets = list(resources.select_related(None).exclude(url="").only("pk", "url"))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda r: link_check(r.url, timeout=timeout), targets))
+    failure = network_seems_down(targets, results)
+    if failure:
+        failed = sum(1 for status, _error in results if status == 0)
+        LinkCheck.objects.create(
+            checked=len(targets), broken=failed, network_down=True, failure=failure
+        )
+        return {"checked": len(targets), "broken": failed, "network_down": True, "failure": failure}
     now = timezone.now()
     for resource, (status, error) in zip(targets, results, strict=True):
         resource.link_status, resource.link_error, resource.link_checked_at = status, error, now
     Resource.objects.bulk_update(targets, ["link_status", "link_error", "link_checked_at"])
     broken = sum(1 for resource in targets if resource.link_broken)
-    return {"checked": len(targets), "broken": broken}
+    LinkCheck.objects.create(checked_at=now, checked=len(targets), broken=broken)
+    return {"checked": len(targets), "broken": broken, "network_down": False, "failure": ""}
 
 
 @transaction.atomic

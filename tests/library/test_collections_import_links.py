@@ -4,9 +4,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from library.imports import table_read
 from library.models import Collection, CollectionItem, Resource
 from library.services import resources_check_links, resources_export, resources_import
 from tests.factories import ResourceFactory, TopicFactory
@@ -83,27 +84,35 @@ CSV = (
 )
 
 
+def table(text):
+    return table_read(text.encode())
+
+
 def test_csv_import_reports_each_row_and_adds_the_good_ones(coordinator):
     topic = TopicFactory(slug="civic-space")
     text = CSV.format(topic=topic.slug)
-    preview = resources_import(text=text, user=coordinator, commit=False)
-    assert [bool(row.errors) for row in preview] == [False, True, True, True, True]
-    assert "type:" in preview[1].errors[0]
+    preview = resources_import(table=table(text), user=coordinator, commit=False)
+    assert [bool(row.errors) for row in preview.rows] == [False, True, False, True, True]
+    assert preview.rows[1].errors[0].startswith("type: “novel” is not known. Allowed: Guide,")
+    assert preview.rows[2].notes == ["no link yet"]
+    assert "Repeats an earlier row" in preview.rows[4].errors[0]
     assert not Resource.objects.exists()
-    resources_import(text=text, user=coordinator, commit=True)
-    resource = Resource.objects.get()
-    assert resource.title == "Good guide"
+    resources_import(table=table(text), user=coordinator, commit=True)
+    resource = Resource.objects.get(title="Good guide")
     assert resource.languages == ["en", "sq"]
     assert [t.slug for t in resource.topics.all()] == ["civic-space"]
     assert sorted(t.name for t in resource.tags.all()) == ["budgets", "feedback"]
-    assert resource.status == "published" and resource.published_at
-    again = resources_import(text=text, user=coordinator, commit=False)
-    assert "Already in the library" in again[0].errors[0]
+    assert resource.status == "draft" and resource.published_at is None
+    assert Resource.objects.get(title="No link").has_no_link
+    again = resources_import(table=table(text), user=coordinator, commit=False)
+    assert "Already in the library" in again.rows[0].errors[0]
 
 
-def test_csv_missing_columns_are_named(coordinator):
-    report = resources_import(text="name\nx\n", user=coordinator, commit=False)
-    assert "title, url" in report[0].errors[0]
+def test_csv_without_a_title_column_names_what_it_found(coordinator):
+    report = resources_import(table=table("owner,notes\nx,y\n"), user=coordinator, commit=False)
+    assert "No column of titles was found" in report.problems[0]
+    assert "“owner”, “notes”" in report.problems[0]
+    assert report.failed == 1
 
 
 def test_csv_import_in_the_admin_previews_then_imports(coordinator_client):
@@ -111,29 +120,34 @@ def test_csv_import_in_the_admin_previews_then_imports(coordinator_client):
     upload = SimpleUploadedFile("r.csv", CSV.format(topic="civic-space").encode())
     preview = coordinator_client.post(IMPORT, {"file": upload})
     html = preview.content.decode()
-    assert "1 row can be imported" in html
-    assert "Select a valid choice" in html
+    assert "2 of 5 rows can be imported" in html
+    assert "is not known. Allowed:" in html
     assert not Resource.objects.exists()
-    done = coordinator_client.post(IMPORT, {"confirm": "1", "csv": CSV.format(topic="civic-space")})
+    signed = preview.context["signed_table"]
+    done = coordinator_client.post(IMPORT, {"confirm": "1", "table": signed})
     assert done.status_code == 302
-    assert Resource.objects.count() == 1
+    assert Resource.objects.filter(status="draft").count() == 2
 
 
-def test_csv_import_refuses_a_non_utf8_file(coordinator_client):
+def test_csv_import_reads_a_windows_1250_file(coordinator_client):
     upload = SimpleUploadedFile("r.csv", "title,url\nDruštvo,https://a.example\n".encode("cp1250"))
-    assert "UTF-8" in coordinator_client.post(IMPORT, {"file": upload}).content.decode()
+    html = coordinator_client.post(IMPORT, {"file": upload}).content.decode()
+    assert "Windows-1250" in html and "Društvo" in html
 
 
 def test_csv_import_command(tmp_path, coordinator):
     path = tmp_path / "r.csv"
-    path.write_text(CSV.format(topic="none"), encoding="utf-8")
+    path.write_text(CSV.format(topic="gardening"), encoding="utf-8")
     out = io.StringIO()
-    call_command("import_resources", str(path), stdout=out)
-    assert "line 2 (Good guide): topics: Select a valid choice." in out.getvalue()
-    assert "Ready to import 1 of 5 rows." in out.getvalue()
+    with pytest.raises(CommandError) as failed:
+        call_command("import_resources", str(path), stdout=out)
+    assert failed.value.returncode == 1
+    assert "line 2 (Good guide): not imported: topics: “gardening” is not known." in out.getvalue()
+    assert "Dry run: 2 of 5 rows would be imported, as drafts." in out.getvalue()
     assert not Resource.objects.exists()
-    call_command("import_resources", str(path), "--commit", stdout=out)
-    assert list(Resource.objects.values_list("title", flat=True)) == ["Dup of good"]
+    with pytest.raises(CommandError):
+        call_command("import_resources", str(path), "--commit", stdout=out)
+    assert set(Resource.objects.values_list("title", flat=True)) == {"No link", "Dup of good"}
 
 
 def test_export_round_trips_through_import(coordinator):
@@ -142,8 +156,8 @@ def test_export_round_trips_through_import(coordinator):
     out = io.StringIO()
     resources_export(resources=Resource.objects.all(), out=out)
     resource.delete()
-    report = resources_import(text=out.getvalue(), user=coordinator, commit=True)
-    assert not report[0].errors
+    report = resources_import(table=table(out.getvalue()), user=coordinator, commit=True)
+    assert not report.rows[0].errors
     copy = Resource.objects.get()
     assert (copy.languages, copy.countries, copy.commitments, copy.year) == (
         ["en"],
@@ -241,7 +255,7 @@ def test_link_checker_times_out(coordinator):
     resource = ResourceFactory(url=f"http://127.0.0.1:{silent.getsockname()[1]}/slow")
     counts = resources_check_links(resources=Resource.objects.all(), timeout=0.5)
     silent.close()
-    assert counts == {"checked": 1, "broken": 1}
+    assert (counts["checked"], counts["broken"], counts["network_down"]) == (1, 1, False)
     resource.refresh_from_db()
     assert resource.link_status == 0
     assert "timed out" in resource.link_error

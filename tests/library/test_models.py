@@ -71,11 +71,12 @@ def test_a_suggester_may_open_their_own_suggestion_only():
     assert titles(Resource.objects.viewable_by(other)) == []
 
 
-def test_a_resource_needs_a_link_or_a_file():
-    from django.db import IntegrityError
-
-    with pytest.raises(IntegrityError):
-        ResourceFactory(url="")
+def test_a_resource_without_a_link_or_a_file_is_marked_as_having_no_link_yet():
+    # A printed report or a reference: imported from a coordinator's spreadsheet.
+    printed = ResourceFactory(url="")
+    assert printed.has_no_link
+    assert not ResourceFactory(url="https://example.org/x").has_no_link
+    assert not Resource.objects.broken_links().exists()
 
 
 def test_related_resources_share_topics_or_tags():

@@ -108,7 +108,7 @@ FORMS = {
 }
 # Forms without free text: checkboxes and choices only, or a file (tests/security/test_uploads.py).
 WITHOUT_TEXT = {
-    "library.CsvUploadForm", "pledges.AssessmentSettingsForm",
+    "library.ImportUploadForm", "pledges.AssessmentSettingsForm",
     "pledges.AssessmentStartForm", "pledges.PeerReviewRequestForm", "pledges.SignatureFilterForm",
     "members.notifications.NotificationPreferencesForm", "pledges.feedback.EvidenceForm",
 }  # fmt: skip
