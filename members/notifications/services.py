@@ -178,6 +178,12 @@ def email_coordinators(*, subject, template, context):
     email_queue(to=settings.SITE_CONTACT_EMAIL, subject=subject, text=text, html=html)
 
 
+def one_line(text) -> str:
+    """Return header text on one line: mail refuses a line break in a header, and an email
+    whose subject held one (a thread's title, a person's name) would never leave the queue."""
+    return " ".join(str(text).split())
+
+
 def email_queue(
     *,
     to: str,
@@ -193,7 +199,7 @@ def email_queue(
     """Store an email and send it from the task worker once the transaction commits."""
     email = OutgoingEmail.objects.create(
         to=to,
-        subject=subject[:300],
+        subject=one_line(subject)[:300],
         text=text,
         html=html,
         headers=headers or {},
@@ -235,7 +241,7 @@ def email_deliver(pk: int) -> str:
             # Gone, already handled, or being sent by another worker right now.
             return email.status if email else "skipped"
         message = EmailMultiAlternatives(
-            email.subject,
+            one_line(email.subject),
             email.text,
             settings.DEFAULT_FROM_EMAIL,
             [email.to],
