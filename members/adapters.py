@@ -1,4 +1,4 @@
-from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.adapter import DefaultAccountAdapter, get_adapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied
@@ -87,3 +87,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if not sees_members_content(user) and user.join_applications.exists():
             return reverse("members:application_status")
         return super().get_login_redirect_url(request)
+
+
+def email_added_tell_owner(*, request, user, email_address, **kwargs):
+    """Tell the account's address that another one was added (allauth's email_added signal):
+    a session taken over cannot quietly add the address it will take the account with."""
+    get_adapter(request).send_notification_mail(
+        "account/email/email_added", user, {"added_email": email_address.email}
+    )
