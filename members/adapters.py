@@ -23,7 +23,7 @@ class AccountAdapter(DefaultAccountAdapter):
         proxy (racop.ratelimit), so allauth's limits never count the proxy's address."""
         address = client_ip(request)
         if not address:
-            raise PermissionDenied("Unable to determine client IP address")
+            raise PermissionDenied
         return address
 
     def pre_authenticate(self, request, **credentials):

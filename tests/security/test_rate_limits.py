@@ -1,6 +1,5 @@
 """Rate limits answer 429 with a helpful, translated page once spent."""
 
-import datetime
 import re
 
 import pytest
