@@ -4,7 +4,7 @@ ask for the password again and are told to the owner; allauth's emails wait in t
 import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from members.models import User
 from members.notifications.models import OutgoingEmail
@@ -106,3 +106,18 @@ def test_login_by_code_pages_are_in_the_site_frame(client):
     assert 'class="site-header"' in html and 'class="site-footer"' in html
     login = client.get(reverse("account_login")).content.decode()
     assert reverse("account_request_login_code") in login
+
+
+def test_signing_in_with_a_code_speaks_the_persons_language(client, member):
+    with translation.override("sr"):
+        request_url = reverse("account_request_login_code")
+        confirm_url = reverse("account_confirm_login_code")
+    assert request_url.startswith("/sr/")
+    assert "Пријава кодом" in client.get(request_url).content.decode()
+    response = client.post(request_url, {"email": member.email}, follow=True)
+    assert response.wsgi_request.path == confirm_url
+    html = response.content.decode()
+    assert "Унесите код" in html and member.email in html
+    email = OutgoingEmail.objects.get(to=member.email)
+    assert "Ваш код за пријаву" in email.subject
+    assert "Унесите га на страници" in email.text
