@@ -1,7 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter, get_adapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -10,13 +10,13 @@ from racop.access import sees_members_content
 from racop.ratelimit import attempt_count, client_ip, client_network
 
 
+LOCKED = _(
+    "Too many failed login attempts. Try again later, or sign in with a code sent to your "
+    "email address."
+)
+
+
 class AccountAdapter(DefaultAccountAdapter):
-    error_messages = DefaultAccountAdapter.error_messages | {
-        "too_many_login_attempts": _(
-            "Too many failed login attempts. Try again later, or sign in with a code sent "
-            "to your email address."
-        ),
-    }
 
     def get_client_ip(self, request):
         """Return the address every rate limit counts: RATE_LIMIT_CLIENT_IP_HEADER behind a
@@ -47,7 +47,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 continue
             self._login_attempts.append(attempt)
             if not attempt.allowed:
-                raise self.validation_error("too_many_login_attempts")
+                raise ValidationError(LOCKED, code="too_many_login_attempts")
 
     def authenticate(self, request, **credentials):
         """Authenticate; a correct password takes its attempt back, so only failures count."""

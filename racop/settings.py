@@ -166,7 +166,13 @@ if REDIS_URL:
                 "socket_connect_timeout": float(env("REDIS_TIMEOUT", "0.5")),
                 "socket_timeout": float(env("REDIS_TIMEOUT", "0.5")),
             },
-        }
+            "DURABLE_CACHE": "durable",
+        },
+        # django-allauth's rate limits, kept in PostgreSQL so they hold while Redis is away.
+        "durable": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "racop_cache",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:

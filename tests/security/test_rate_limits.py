@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -270,3 +271,26 @@ def test_the_429_page_is_translated(client, limits):
 def test_logging_in_still_works_under_the_limit(client, member):
     response = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_allauths_own_limits_hold_while_redis_is_unreachable(client, settings, allauth_limits):
+    """Sign-ups, password resets and login codes: allauth counts them in the default cache,
+    which keeps their keys in the database."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "racop.cache_backend.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+            "DURABLE_CACHE": "durable",
+        },
+        "durable": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "racop_cache",
+        },
+    }
+    allauth_limits("request_login_code", "1/m/ip")
+    url = reverse("account_request_login_code")
+    assert client.post(url, {"email": "a@example.org"}).status_code == 302
+    refused = Client().post(url, {"email": "b@example.org"})  # a new session, the same address
+    assert refused.status_code == 200
+    assert "Too many failed login attempts" in refused.content.decode()
