@@ -9,7 +9,6 @@ from members import notify
 from racop.access import sees_members_content
 from racop.ratelimit import attempt_count, client_ip, client_network
 
-
 LOCKED = _(
     "Too many failed login attempts. Try again later, or sign in with a code sent to your "
     "email address."
@@ -17,7 +16,6 @@ LOCKED = _(
 
 
 class AccountAdapter(DefaultAccountAdapter):
-
     def get_client_ip(self, request):
         """Return the address every rate limit counts: RATE_LIMIT_CLIENT_IP_HEADER behind a
         proxy (racop.ratelimit), so allauth's limits never count the proxy's address."""
