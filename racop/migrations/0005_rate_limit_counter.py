@@ -24,5 +24,11 @@ class Migration(migrations.Migration):
                 ('window_ends_at', models.DateTimeField(db_index=True)),
             ],
         ),
+        # Counters only: no write-ahead log, a quarter of the time per attempt (a crash of
+        # PostgreSQL empties the table, which restarts every window).
+        migrations.RunSQL(
+            "ALTER TABLE racop_ratelimitcounter SET UNLOGGED",
+            "ALTER TABLE racop_ratelimitcounter SET LOGGED",
+        ),
         migrations.RunPython(create_cache_table, migrations.RunPython.noop),
     ]
