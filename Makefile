@@ -40,11 +40,16 @@ setup: install catalogs
 	$(BIN)/python manage.py migrate --noinput
 
 run: export DJANGO_DEBUG ?= 1
+# Links printed and emailed point at the port served (make run PORT=8101).
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: setup
 	$(BIN)/python manage.py seed_demo
-	@# The task worker (queued emails) runs beside the web server and stops with it.
+	@# The task worker (queued emails) runs beside the web server and stops with it, and so
+	@# does the embedded PostgreSQL (a DATABASE_URL server is left alone).
 	$(BIN)/python manage.py db_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null; \
+		[ -n "$$DATABASE_URL" ] || $(BIN)/python -c "import racop.embedded_db as e; e.stop()"' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Coverage of the project's packages (settings in pyproject.toml): the total is printed at the

@@ -1,10 +1,7 @@
-import csv
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +24,7 @@ from discussions.models import (
     validate_time_zone,
 )
 from racop.audit import audit_export
+from racop.csv_export import csv_download
 from racop.models import Topic
 
 
@@ -332,9 +330,7 @@ class EventAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Export the participants as CSV"))
     def export_participants(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="participants.csv"'
-        writer = csv.writer(response)
+        response, writer = csv_download("participants.csv")
         writer.writerow(
             [_("event"), _("name"), _("email"), _("organisations"), _("status"), _("attended")]
         )
@@ -391,8 +387,10 @@ class ActionItemAdmin(admin.ModelAdmin):
 class InboundEmailAdmin(admin.ModelAdmin):
     """What arrived at the reply addresses and what became of it; kept as a record."""
 
-    list_display = ["received_at", "sender", "user", "thread", "outcome", "bounced"]
-    list_filter = ["outcome", "bounced"]
+    list_display = [
+        "received_at", "sender", "user", "thread", "outcome", "authenticated", "bounced"
+    ]  # fmt: skip
+    list_filter = ["outcome", "authenticated", "bounced"]
     search_fields = ["message_id", "sender", "user__email", "thread__title"]
     autocomplete_fields = ["user", "thread"]
     date_hierarchy = "received_at"

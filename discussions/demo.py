@@ -3,12 +3,14 @@
 import datetime
 
 from django.utils import timezone
-from django.utils.text import slugify
 
 from discussions import counters
+from discussions.demo_translations import EVENTS as EVENT_TRANSLATIONS
 from discussions.models import ActionItem, Event, Registration, Reply, Report, Thread
 from members.models import User
+from racop.demo_translations import translations_from_english
 from racop.models import Topic
+from racop.slugs import slug_from
 
 # topic slug, kind, title, author email, anonymous, chatham house, body, replies
 THREADS = [
@@ -151,7 +153,7 @@ def _threads():
             title=title,
             defaults={
                 "kind": kind,
-                "slug": slugify(title)[:60],
+                "slug": slug_from(title, max_length=60),
                 "body": body,
                 "author": people[author],
                 "anonymous": anonymous,
@@ -280,6 +282,9 @@ def _events():
                 "registration_closes_at": starts - datetime.timedelta(days=2),
             },
         )
+        changed = translations_from_english(event, ["title", "description"], EVENT_TRANSLATIONS)
+        if changed:
+            event.save(update_fields=changed)
         if not is_new:
             continue
         created += 1

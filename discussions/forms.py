@@ -142,7 +142,10 @@ class EventOutcomeForm(forms.ModelForm):
 
 class ActionItemForm(forms.ModelForm):
     owner = forms.ModelChoiceField(
-        label=_("Owner"), queryset=User.objects.members().order_by("first_name"), required=False
+        label=_("Owner"),
+        queryset=User.objects.members().order_by("first_name"),
+        required=False,
+        empty_label=_("Nobody yet"),
     )
 
     class Meta:

@@ -1,11 +1,15 @@
 """Reply by email: signed reply addresses, and posting the messages sent to them.
 
 A thread notification carries ``Reply-To: reply+<token>@<INBOUND_EMAIL_DOMAIN>``; the
-token names the member, the thread and the day it was issued, signed with the site's
-secret. A reply arrives as a raw RFC 5322 message (from the mail relay's webhook or a
-Maildir) and is posted in the thread as that member, or answered with a polite bounce.
+token (discussions.reply_tokens) stands for the member and the thread. A reply arrives as a
+raw RFC 5322 message (from the mail relay's webhook or a Maildir) and is posted in the
+thread as that member when the receiving relay vouches for its sender
+(discussions.email_auth); otherwise it is held and the member confirms it by a link sent to
+them. Refused messages get a polite bounce, only when the sender is authenticated and at
+most BOUNCES_PER_DAY a day to one sender: a forged From: gets nobody mail.
 """
 
+import datetime
 import hashlib
 import logging
 import re
@@ -17,19 +21,24 @@ from functools import partial
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from discussions import services
-from discussions.email_text import html_to_text, strip_reply, unflow
+from discussions.email_auth import sender_authenticated
+from discussions.email_text import html_to_text, strip_reply, text_language, unflow
 from discussions.models import InboundEmail, Thread
 from discussions.reply_tokens import PREFIX, token_parse
-from members.notifications.services import writing_language
+from members.notifications.services import absolute, email_person, writing_language
 from racop.access import sees_members_content
+from racop.services import message_id as new_message_id
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +50,9 @@ AUTOMATIC_SENDERS = {
 }  # fmt: skip
 Outcome = InboundEmail.Outcome
 BOUNCED = {Outcome.INVALID, Outcome.EXPIRED, Outcome.CLOSED, Outcome.EMPTY}
+BOUNCES_PER_DAY = 3  # to one sender: enough to tell a person, too few to flood anyone
+CONFIRM_SALT = "discussions.inbound.confirm"
+CONFIRM_DAYS = 7
 
 
 class InvalidMessage(ValueError):
@@ -151,6 +163,7 @@ def _bounce(*, message, sender, outcome, message_id, user=None, thread=None):
             "Auto-Submitted": "auto-replied",
             "X-Auto-Response-Suppress": "All",
             "Content-Language": language,
+            "Message-ID": new_message_id(),
             "In-Reply-To": message_id,
             "References": message_id,
         },
@@ -224,22 +237,23 @@ def _posts_anonymously(user, thread) -> bool:
 
 def _handle(record, message, *, sender, recipient):
     outcome, user, thread, text = _decide(message, sender=sender, recipient=recipient)
+    record.authenticated = sender_authenticated(message, sender)
+    if outcome == Outcome.POSTED and not record.authenticated:
+        outcome = Outcome.HELD
     if outcome == Outcome.POSTED:
         try:
             with transaction.atomic():
-                record.reply = services.thread_reply(
-                    thread=thread,
-                    author=user,
-                    body=text,
-                    anonymous=_posts_anonymously(user, thread),
-                )
+                record.reply = _post(user, thread, text)
         except PermissionDenied:
             outcome = Outcome.CLOSED
     record.outcome, record.user, record.thread = outcome, user, thread
     if user:
         # The member's own address: the row points to them, and forgets it with their account.
         record.sender = ""
-    if outcome in BOUNCED:
+    if outcome == Outcome.HELD:
+        record.held_text = text
+        _confirmation_send(record)
+    if outcome in BOUNCED and _bounce_allowed(record, sender=sender):
         record.bounced = True
         # A forged or misdirected message learns nothing about the member or the thread.
         _bounce(
@@ -251,3 +265,84 @@ def _handle(record, message, *, sender, recipient):
             thread=thread if user else None,
         )
     record.save()
+
+
+def _post(user, thread, text):
+    return services.thread_reply(
+        thread=thread,
+        author=user,
+        body=text,
+        anonymous=_posts_anonymously(user, thread),
+        # No language is active here: the text tells, or the member's own.
+        language=text_language(text, default=writing_language(user)),
+    )
+
+
+def _bounce_allowed(record, *, sender) -> bool:
+    """Return whether to answer: never a sender the relay did not vouch for (the bounce would
+    go to whoever's address was forged), and at most BOUNCES_PER_DAY to one sender."""
+    if not record.authenticated:
+        return False
+    since = timezone.now() - datetime.timedelta(days=1)
+    same = Q(user=record.user) if record.user else Q(sender=sender[:254])
+    sent = InboundEmail.objects.filter(same, bounced=True, received_at__gte=since).count()
+    return sent < BOUNCES_PER_DAY
+
+
+# Held replies: posted once the member confirms them by the link sent to them
+
+
+def confirm_url(record) -> str:
+    """Return the signed link that lets the member confirm a held reply (CONFIRM_DAYS)."""
+    token = signing.dumps(record.pk, salt=CONFIRM_SALT)
+    return absolute(reverse("discussions:inbound_confirm", args=[token]))
+
+
+def held_reply_get(token: str, *, user) -> InboundEmail:
+    """Return the reply the signed token names, the user's own; raise signing.BadSignature
+    (SignatureExpired after CONFIRM_DAYS) or InboundEmail.DoesNotExist."""
+    pk = signing.loads(token, salt=CONFIRM_SALT, max_age=datetime.timedelta(days=CONFIRM_DAYS))
+    return InboundEmail.objects.select_related("thread__topic", "reply").get(pk=pk, user=user)
+
+
+def _confirmation_send(record):
+    """Ask the member whether they sent the held reply: its text and the link to post it."""
+    thread = record.thread
+    email_person(
+        user=record.user,
+        subject=_("Did you send this reply to “%(title)s”?") % {"title": thread.title},
+        template="discussions/emails/inbound_confirm.txt",
+        context=lambda: {
+            "thread": thread,
+            "text": record.held_text,
+            "confirm_url": confirm_url(record),
+            "days": CONFIRM_DAYS,
+        },
+        reason=_("You receive this because a reply to a thread arrived from your address."),
+    )
+
+
+@transaction.atomic
+def held_reply_confirm(*, record: InboundEmail, user):
+    """Post a held reply as its member; raise PermissionDenied when they no longer may."""
+    record = (
+        InboundEmail.objects.select_for_update(of=("self",))
+        .select_related("thread")
+        .get(pk=record.pk)
+    )
+    if record.outcome != Outcome.HELD or record.user_id != user.pk:
+        return record.reply
+    if not _may_post(user, record.thread):
+        raise PermissionDenied
+    record.reply = _post(user, record.thread, record.held_text)
+    record.outcome, record.held_text = Outcome.POSTED, ""
+    record.save(update_fields=["reply", "outcome", "held_text"])
+    return record.reply
+
+
+@transaction.atomic
+def held_reply_discard(*, record: InboundEmail, user) -> None:
+    """Drop a held reply the member did not send, or does not want posted."""
+    InboundEmail.objects.filter(pk=record.pk, user=user, outcome=Outcome.HELD).update(
+        outcome=Outcome.DISCARDED, held_text=""
+    )

@@ -11,11 +11,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from racop.access import sees_members_content
+from racop.access import is_coordinator, sees_members_content
 from racop.markdown import render_markdown
 from racop.models import Topic
 
 User = settings.AUTH_USER_MODEL
+REPLIES_PER_PAGE = 20
 
 
 def exactly_one_post(name):
@@ -52,7 +53,7 @@ class RenderedBody(models.Model):
 
 def can_moderate(user):
     """Return whether the user sees anonymous authors, hidden posts and edit history."""
-    return bool(user.is_authenticated and user.is_staff)
+    return is_coordinator(user)
 
 
 def topics_for_discussions(user):
@@ -243,6 +244,15 @@ class Reply(RenderedBody):
 
     def __str__(self):
         return _("Reply %(id)s in “%(thread)s”") % {"id": self.pk, "thread": self.thread_id}
+
+    def get_absolute_url(self):
+        """Return the page of the thread the reply is on, and its anchor."""
+        before = Reply.objects.filter(thread_id=self.thread_id).filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        page = before.count() // REPLIES_PER_PAGE + 1
+        query = f"?page={page}" if page > 1 else ""
+        return f"{self.thread.get_absolute_url()}{query}#reply-{self.pk}"
 
 
 class TopicActivity(models.Model):
@@ -557,7 +567,7 @@ class Event(models.Model):
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     venue_address = models.CharField(_("address"), max_length=300, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    country = CountryField(_("country"), blank=True)
+    country = CountryField(_("country"), blank=True, blank_label=_("Choose a country"))
     online_url = models.URLField(
         _("meeting link"), blank=True, help_text=_("Shown only to registered participants.")
     )
@@ -737,6 +747,8 @@ class InboundEmail(models.Model):
         CLOSED = "closed", _("Bounced: thread closed or member inactive")
         EMPTY = "empty", _("Bounced: nothing to post")
         IGNORED = "ignored", _("Ignored: automatic message")
+        HELD = "held", _("Held: waiting for the member to confirm it")
+        DISCARDED = "discarded", _("Not posted: the member did not confirm it")
 
     message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
     sender = models.CharField(_("from"), max_length=254, blank=True)
@@ -761,12 +773,46 @@ class InboundEmail(models.Model):
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome)
     bounced = models.BooleanField(_("bounce sent"), default=False)
+    authenticated = models.BooleanField(
+        _("sender authenticated"),
+        default=False,
+        help_text=_("The receiving relay found a DKIM or DMARC pass for the sender's domain."),
+    )
+    # A held reply's text, until the member confirms it (then it is the reply's) or not.
+    held_text = models.TextField(_("held text"), blank=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now)
 
     class Meta:
         ordering = ["-received_at"]
         verbose_name = _("inbound email")
         verbose_name_plural = _("inbound emails")
+        indexes = [models.Index(fields=["sender", "received_at"], name="inbound_sender_recent")]
 
     def __str__(self):
         return self.message_id
+
+
+class ReplyAddress(models.Model):
+    """A reply address handed out in a notification: an opaque token standing for a member
+    and a thread, so the address itself tells nobody who the member is."""
+
+    token = models.CharField(_("token"), max_length=32, unique=True)
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="reply_addresses", verbose_name=_("person")
+    )
+    thread = models.ForeignKey(
+        Thread, models.CASCADE, related_name="reply_addresses", verbose_name=_("thread")
+    )
+    issued_on = models.DateField(_("issued on"))
+
+    class Meta:
+        verbose_name = _("reply address")
+        verbose_name_plural = _("reply addresses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "thread", "issued_on"], name="reply_address_one_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return self.token

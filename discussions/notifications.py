@@ -8,7 +8,9 @@ import datetime
 import re
 
 from django.conf import settings
-from django.utils import timezone
+from django.template.defaultfilters import truncatewords_html
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from discussions.calendar import calendar_for
@@ -16,7 +18,13 @@ from discussions.models import ActionItem, Event, Registration, Subscription
 from discussions.reply_tokens import reply_address
 from members.models import NotificationPreference, User
 from members.notifications.models import Notification
-from members.notifications.services import notification_send
+from members.notifications.services import (
+    conversation_headers,
+    links_absolute,
+    notification_send,
+)
+from racop import i18n
+from racop.markdown import html_plain_text
 
 Kind = NotificationPreference.Kind
 MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]*[a-z0-9])", re.IGNORECASE)
@@ -40,6 +48,38 @@ def _author_name(post):
     return _("A member") if post.anonymous else str(post.author)
 
 
+def _words(text: str, count: int) -> str:
+    """Return the first count words of text, its line breaks kept."""
+    words = list(re.finditer(r"\S+", text))
+    return text if len(words) <= count else text[: words[count - 1].end()] + " …"
+
+
+def _post_parts(post, *, words: int) -> dict:
+    """Return the post as its emails show it: the HTML rendered when it was saved and a
+    readable plain text, links absolute in the recipient's language, at most words long.
+    Templates call the functions when they render, inside each recipient's language."""
+
+    def html():
+        return links_absolute(post.body_html, translation.get_language())
+
+    return {
+        # The post is written in its own language, whatever the email's.
+        "post_language": "" if post.language == "other" else post.language,
+        # Sanitised by render_markdown when the post was saved.
+        "post_html": lambda: mark_safe(truncatewords_html(html(), words)),  # nosec B308 B703
+        "post_text": lambda: _words(html_plain_text(html()), words),
+    }
+
+
+def _thread_headers(thread) -> dict:
+    """Return the headers that thread every email about one discussion in mail programs."""
+    return conversation_headers(f"thread-{thread.pk}")
+
+
+def _event_headers(event) -> dict:
+    return conversation_headers(f"event-{event.pk}")
+
+
 def _mention(post, thread, *, exclude):
     people = mentioned_members(post.body, exclude=exclude)
     notification_send(
@@ -47,9 +87,15 @@ def _mention(post, thread, *, exclude):
         kind=Kind.MENTION,
         subject=lambda: _("You were mentioned in “%(title)s”") % {"title": thread.title},
         template="discussions/emails/mention.txt",
-        context={"post": post, "thread": thread, "author": _author_name(post)},
+        context={
+            "post": post,
+            "thread": thread,
+            "author": _author_name(post),
+            **_post_parts(post, words=120),
+        },
         url=thread.get_absolute_url(),
         reply_to=lambda user: _reply_address(user, thread),
+        headers=_thread_headers(thread),
     )
     return {user.pk for user in people}
 
@@ -68,9 +114,14 @@ def thread_created(thread) -> None:
             _("New thread in %(topic)s: %(title)s") % {"topic": thread.topic, "title": thread.title}
         ),
         template="discussions/emails/new_thread.txt",
-        context={"thread": thread, "author": _author_name(thread)},
+        context={
+            "thread": thread,
+            "author": _author_name(thread),
+            **_post_parts(thread, words=120),
+        },
         url=thread.get_absolute_url(),
         reply_to=lambda user: _reply_address(user, thread),
+        headers=_thread_headers(thread),
     )
 
 
@@ -86,9 +137,15 @@ def reply_posted(reply) -> None:
         kind=Kind.REPLY,
         subject=lambda: _("New reply in “%(title)s”") % {"title": thread.title},
         template="discussions/emails/reply.txt",
-        context={"reply": reply, "thread": thread, "author": _author_name(reply)},
+        context={
+            "reply": reply,
+            "thread": thread,
+            "author": _author_name(reply),
+            **_post_parts(reply, words=200),
+        },
         url=thread.get_absolute_url() + f"#reply-{reply.pk}",
         reply_to=lambda user: _reply_address(user, thread),
+        headers=_thread_headers(thread),
     )
 
 
@@ -119,6 +176,7 @@ def registration_confirmed(registration) -> None:
         context={"event": event, "promoted": False},
         url=event.get_absolute_url(),
         attachments=[event_ics(event)],
+        headers=_event_headers(event),
     )
 
 
@@ -133,7 +191,13 @@ def registration_promoted(registration) -> None:
         context={"event": event, "promoted": True},
         url=event.get_absolute_url(),
         attachments=[event_ics(event)],
+        headers=_event_headers(event),
     )
+
+
+def _in_every_language(url: str) -> list[str]:
+    """Return the page's address in each of the site's languages."""
+    return [i18n.url_translate(url, code) for code, _name in settings.LANGUAGES]
 
 
 def reminders_send(*, now=None) -> int:
@@ -149,9 +213,12 @@ def reminders_send(*, now=None) -> int:
         people = User.objects.filter(
             pk__in=event.registrations.filter(status=Registration.Status.REGISTERED).values("user")
         ).exclude(  # already reminded: the command may run twice a day
-            notifications__kind=Kind.EVENT_REMINDER,
-            notifications__url=event.get_absolute_url(),
-            notifications__created_at__gte=now - datetime.timedelta(hours=20),
+            pk__in=Notification.objects.filter(
+                kind=Kind.EVENT_REMINDER,
+                # Each notification links to the event in its reader's language (/mk/events/…).
+                url__in=_in_every_language(event.get_absolute_url()),
+                created_at__gte=now - datetime.timedelta(hours=20),
+            ).values("user")
         )
         count += len(
             notification_send(
@@ -162,6 +229,7 @@ def reminders_send(*, now=None) -> int:
                 context={"event": event},
                 url=event.get_absolute_url(),
                 attachments=[event_ics(event)],
+                headers=_event_headers(event),
             )
         )
     items = (
@@ -185,6 +253,7 @@ def reminders_send(*, now=None) -> int:
                 template="discussions/emails/action_due.txt",
                 context={"item": item, "event": item.event},
                 url=item.event.get_absolute_url(),
+                headers=_event_headers(item.event),
             )
         )
     return count

@@ -3,7 +3,6 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from discussions import counters, notifications
@@ -21,6 +20,7 @@ from discussions.models import (
 )
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
+from racop.slugs import slug_from
 
 
 def _post_fields(post):
@@ -39,7 +39,7 @@ def thread_create(
         author=author,
         kind=kind,
         title=title,
-        slug=slugify(title)[:200] or "thread",
+        slug=slug_from(title, max_length=200, fallback="thread"),
         body=body,
         anonymous=anonymous,
         chatham_house=chatham_house,

@@ -25,6 +25,7 @@ urlpatterns = [
     path(reply + "report/", views.post_report, name="reply_report"),
     path(reply + "answer/", views.reply_mark_answer, name="reply_answer"),
     path("inbound/email/", inbound_views.inbound_email, name="inbound_email"),
+    path("inbound/confirm/<str:token>/", inbound_views.inbound_confirm, name="inbound_confirm"),
     path("events/", views.event_list, name="event_list"),
     path("events.ics", views.events_ics, name="events_ics"),
     path("events/<slug:slug>.ics", views.event_ics, name="event_ics"),

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,6 +28,7 @@ from discussions.forms import (
     ThreadForm,
 )
 from discussions.models import (
+    REPLIES_PER_PAGE,
     ActionItem,
     Event,
     Registration,
@@ -48,7 +49,6 @@ from racop.markdown import render_markdown
 from racop.models import Topic
 from racop.ratelimit import ratelimit
 
-REPLIES_PER_PAGE = 20
 THREADS_PER_PAGE = 25
 EVENTS_PER_PAGE = 20
 
@@ -409,12 +409,8 @@ def reply_mark_answer(request, topic, pk, slug, reply_id):
 
 def reply_address(thread, reply):
     """Return the address of the reply: the page of the thread it is on, and its anchor."""
-    before = Reply.objects.filter(thread=thread).filter(
-        Q(created_at__lt=reply.created_at) | Q(created_at=reply.created_at, pk__lt=reply.pk)
-    )
-    page = before.count() // REPLIES_PER_PAGE + 1
-    query = f"?page={page}" if page > 1 else ""
-    return f"{thread.get_absolute_url()}{query}#reply-{reply.pk}"
+    reply.thread = thread
+    return reply.get_absolute_url()
 
 
 @require_POST

@@ -6,11 +6,13 @@ Titles and publishers are invented for the demo; links point to example.org.
 from datetime import timedelta
 
 from django.utils import timezone
-from django.utils.text import slugify
 
+from library.demo_translations import COLLECTIONS as COLLECTION_TRANSLATIONS
 from library.models import Collection, CollectionItem, Resource
 from members.models import User
+from racop.demo_translations import translations_from_english
 from racop.models import Topic
+from racop.slugs import slug_from
 
 R = Resource.Type
 S = Resource.Scope
@@ -793,13 +795,18 @@ def seed():
         collection, new = Collection.objects.get_or_create(
             title=title,
             defaults={
-                "slug": slugify(title),
+                "slug": slug_from(title),
                 "summary": summary,
                 "is_published": True,
                 "ordering": ordering,
             },
         )
         collections += new
+        changed = translations_from_english(
+            collection, ["title", "summary"], COLLECTION_TRANSLATIONS
+        )
+        if changed:
+            collection.save(update_fields=changed)
         for resource in Resource.objects.filter(title__in=titles):
             CollectionItem.objects.get_or_create(
                 collection=collection,

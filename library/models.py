@@ -13,14 +13,14 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from racop.access import sees_members_content
+from racop.access import is_coordinator, sees_members_content
 from racop.models import Topic
+from racop.slugs import slug_from
 
 # The configuration that folds text for search; "simple" keeps every language's words whole.
 SEARCH_CONFIG = "simple"
@@ -150,8 +150,8 @@ class StoredGeneratedField(models.GeneratedField):
 def resource_upload_to(instance, filename):
     """Store each upload under a random folder with a safe, readable name."""
     path = PurePath(filename)
-    stem = slugify(path.stem)[:80] or "file"
-    suffix = slugify(path.suffix.lstrip("."))[:10]
+    stem = slug_from(path.stem, max_length=80, fallback="file")
+    suffix = slug_from(path.suffix.lstrip("."), max_length=10)
     name = f"{stem}.{suffix}" if suffix else stem
     return f"library/{uuid.uuid4().hex}/{name}"
 
@@ -205,8 +205,8 @@ class ResourceQuerySet(models.QuerySet):
         return self.filter(visibility=Resource.Visibility.PUBLIC)
 
     def viewable_by(self, user):
-        """Return what the user may open: visible published ones, their own, all for staff."""
-        if user.is_authenticated and user.is_staff:
+        """Return what the user may open: published visible ones, their own; coordinators all."""
+        if is_coordinator(user):
             return self
         if not user.is_authenticated:
             return self.published().visible_to(user)
@@ -476,6 +476,14 @@ class Resource(models.Model):
 
     def get_download_url(self):
         return reverse("library:resource_download", kwargs={"slug": self.slug})
+
+    @property
+    def text_language(self):
+        """Return the language of its title and summary: English when the resource has an
+        English version (the library describes those in English), else its first language."""
+        if not self.languages or "en" in self.languages:
+            return "en"
+        return self.languages[0]
 
     @property
     def is_public(self):

@@ -10,13 +10,15 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank, SearchVectorExact
 from django.core.paginator import Paginator
-from django.core.validators import validate_slug
+from django.core.validators import validate_unicode_slug
 from django.db import connection
 from django.db.models import F, Q, Value
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from modeltranslation.utils import build_localized_fieldname
 from taggit.models import Tag
 
 from library.models import (
@@ -41,6 +43,8 @@ NEEDS_POSITIONS = re.compile(r'"|\w[^\w\s]+\w|(?:^|\s)-')
 
 
 class SlugListField(forms.Field):
+    """Slugs of topics or tags; taggit keeps a tag's letters (отчетност, şeffaflık)."""
+
     widget = forms.MultipleHiddenInput
 
     def to_python(self, value):
@@ -48,7 +52,7 @@ class SlugListField(forms.Field):
 
     def validate(self, value):
         for item in value:
-            validate_slug(item)
+            validate_unicode_slug(item)
 
 
 class YearListField(forms.Field):
@@ -151,7 +155,7 @@ LIBRARY_COUNTS_SQL = f"""
   WHERE f.visibility = ANY(%s) AND f.facet NOT IN ('topic', 'tag')
   GROUP BY 1, 2 HAVING sum(f.count) > 0)
 UNION ALL
-(SELECT 'topic', t.slug, t.name, t.ordering, sum(f.count) FROM library_facetcount f
+(SELECT 'topic', t.slug, {{topic_name}}, t.ordering, sum(f.count) FROM library_facetcount f
   JOIN racop_topic t ON t.id::text = f.value
   WHERE f.visibility = ANY(%s) AND f.facet = 'topic'
   GROUP BY 2, 3, 4 HAVING sum(f.count) > 0)
@@ -161,6 +165,19 @@ UNION ALL
   WHERE f.visibility = ANY(%s) AND f.facet = 'tag'
   GROUP BY 2, 3 HAVING sum(f.count) > 0 ORDER BY 5 DESC, 3 LIMIT {TOP_TAGS})
 """  # nosec B608 - a constant
+
+
+def topic_name_sql():
+    """Return the SQL of topic t's name in the active language, the English where missing.
+
+    The column is modeltranslation's (name_mk…), named after one of the site's languages.
+    """
+    language = translation.get_language()
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    own = build_localized_fieldname("name", language)
+    english = build_localized_fieldname("name", settings.LANGUAGE_CODE)
+    return f"COALESCE(NULLIF(t.{own}, ''), NULLIF(t.{english}, ''), t.name)"
 
 
 def _facet_sql(candidates, chosen, content_type_id, *, matching=False):
@@ -203,7 +220,7 @@ def _facet_sql(candidates, chosen, content_type_id, *, matching=False):
         params += p
     sql, p = where("topic")
     parts.append(
-        "SELECT 'topic', t.slug, t.name, t.ordering, count(*) FROM c"  # nosec B608 - own column names; values are parameters
+        f"SELECT 'topic', t.slug, {topic_name_sql()}, t.ordering, count(*) FROM c"  # nosec B608 - own column names; values are parameters
         " JOIN library_resource_topics rt ON rt.resource_id = c.id"
         f" JOIN racop_topic t ON t.id = rt.topic_id WHERE {sql} GROUP BY 2, 3, 4"
     )
@@ -442,7 +459,9 @@ class LibrarySearch:
         if self.sees_members_content:
             visibilities.append(Resource.Visibility.MEMBERS)
         with connection.cursor() as cursor:
-            cursor.execute(LIBRARY_COUNTS_SQL, [visibilities] * 3)
+            # The topics' names in the reader's language; the statement is this module's own.
+            statement = LIBRARY_COUNTS_SQL.replace("{topic_name}", topic_name_sql())
+            cursor.execute(statement, [visibilities] * 3)
             return self._counted_rows(cursor.fetchall())
 
     def _total(self):

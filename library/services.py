@@ -9,20 +9,21 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from library.models import Resource, title_key
-from members.notifications.services import email_person, email_queue, render_email
+from members.notifications.services import email_coordinators, email_person
+from racop import csv_export
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
 from racop.i18n import language_of
+from racop.slugs import slug_from
 
 
 def resource_unique_slug(title: str) -> str:
     """Return a slug for the title that no resource uses yet."""
-    base = slugify(title, allow_unicode=False)[:200] or "resource"
+    base = slug_from(title, max_length=200, fallback="resource")
     taken = set(Resource.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
@@ -32,27 +33,16 @@ def resource_unique_slug(title: str) -> str:
 
 def _email(*, subject, template: str, context: dict, user=None) -> None:
     """Queue an email (text and HTML) to the person who suggested a resource, in their
-    language, or to the coordinators' address when user is None."""
+    language, or to the coordinators' address, in theirs, when user is None."""
+    context = {"site_url": settings.SITE_URL, **context}
     if user is None:
-        text, html, _headers = render_email(
-            user=None,
-            template=template,
-            context={"site_url": settings.SITE_URL, **context},
-            scope="",
-            reason=_("You receive this at the coordinators' address of the site."),
-        )
-        email_queue(
-            to=settings.SITE_CONTACT_EMAIL,
-            subject=f"[{settings.SITE_SHORT_NAME}] {subject}",
-            text=text,
-            html=html,
-        )
+        email_coordinators(subject=subject, template=template, context=context)
         return
     email_person(
         user=user,
         subject=subject,
         template=template,
-        context={"site_url": settings.SITE_URL, **context},
+        context=context,
         reason=gettext_lazy("You receive this because you suggested a resource for the library."),
     )
 
@@ -67,12 +57,11 @@ def resource_suggest(*, user, form) -> Resource:
     resource.save()
     form.save_m2m()
     resource.tags.set(form.cleaned_data["tags"])
-    with translation.override(settings.LANGUAGE_CODE):
-        _email(
-            subject=_("A resource was suggested: %(title)s") % {"title": resource.title},
-            template="library/email/suggestion_received.txt",
-            context={"resource": resource, "user": user},
-        )
+    _email(
+        subject=lambda: _("A resource was suggested: %(title)s") % {"title": resource.title},
+        template="library/email/suggestion_received.txt",
+        context={"resource": resource, "user": user},
+    )
     return resource
 
 
@@ -151,7 +140,11 @@ def resources_import(*, text: str, user, commit: bool) -> list[ImportRow]:
         return [ImportRow(1, "", [_("Missing columns: %s.") % ", ".join(sorted(missing))])]
     report, seen_urls, seen_titles = [], set(), set()
     for row in reader:
-        data = {key: (value or "").strip() for key, value in row.items() if key in CSV_COLUMNS}
+        data = {
+            key: csv_export.cell_text(value or "").strip()
+            for key, value in row.items()
+            if key in CSV_COLUMNS
+        }
         for column in LIST_COLUMNS:
             data[column] = _split(data.get(column, ""))
         data.setdefault("type", Resource.Type.GUIDE)
@@ -195,7 +188,7 @@ def _import_save(form, *, user) -> Resource:
 
 def resources_export(*, resources, out) -> None:
     """Write resources as CSV in the import's columns."""
-    writer = csv.writer(out)
+    writer = csv_export.Writer(out)
     writer.writerow(CSV_COLUMNS)
     for resource in resources.prefetch_related("topics", "tags"):
         values = {

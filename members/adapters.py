@@ -1,13 +1,16 @@
 from allauth.account.adapter import DefaultAccountAdapter, get_adapter
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from members import notify
 from racop.access import sees_members_content
 from racop.ratelimit import attempt_count, client_ip, client_network
+from racop.services import message_id
 
 LOCKED = _(
     "Too many failed login attempts. Try again later, or sign in with a code sent to your "
@@ -85,6 +88,15 @@ class AccountAdapter(DefaultAccountAdapter):
         if not sees_members_content(user) and user.join_applications.exists():
             return reverse("members:application_status")
         return super().get_login_redirect_url(request)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """Say which language the account email is in, and give it the site's message id."""
+        headers = {
+            "Content-Language": translation.get_language() or settings.LANGUAGE_CODE,
+            "Message-ID": message_id(),
+            **(headers or {}),
+        }
+        return super().render_mail(template_prefix, email, context, headers=headers)
 
 
 def email_added_tell_owner(*, request, user, email_address, **kwargs):

@@ -1,12 +1,9 @@
-import csv
-
 from allauth.account.models import EmailAddress
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -31,17 +28,12 @@ from members.models import (
     User,
 )
 from racop.audit import audit_export
+from racop.csv_export import csv_response
 
 
-def csv_response(name, header, rows):
+def dated_csv_response(name, header, rows):
     """Return rows as a CSV file download named after name and today."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"{name}-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
+    return csv_response(f"{name}-{timezone.localdate():%Y-%m-%d}.csv", header, rows)
 
 
 class MembershipInline(admin.TabularInline):
@@ -94,7 +86,7 @@ class UserAdmin(BaseUserAdmin):
             for person in people
         )
         audit_export(request=request, queryset=queryset)
-        return csv_response("people", header, rows)
+        return dated_csv_response("people", header, rows)
 
 
 @admin.register(Organisation)
@@ -238,7 +230,7 @@ class JoinApplicationAdmin(admin.ModelAdmin):
             for a in queryset.prefetch_related("topics").order_by("submitted_at")
         )
         audit_export(request=request, queryset=queryset)
-        return csv_response("applications", header, rows)
+        return dated_csv_response("applications", header, rows)
 
 
 @admin.register(ApplicationEvent)
@@ -301,7 +293,7 @@ class SurveyAdmin(TabbedTranslationAdmin):
             for answer in answers
         )
         audit_export(request=request, queryset=queryset)
-        return csv_response("survey-answers", header, rows)
+        return dated_csv_response("survey-answers", header, rows)
 
 
 class AnswerInline(admin.TabularInline):

@@ -3,8 +3,8 @@
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from django.utils.text import slugify
 
+from members.demo_translations import SURVEY as SURVEY_TRANSLATIONS
 from members.models import (
     Answer,
     ApplicationEvent,
@@ -16,8 +16,12 @@ from members.models import (
     SurveyResponse,
     User,
 )
+from racop import demo as racop_demo
+from racop.demo_translations import TOPICS as TOPIC_TRANSLATIONS
+from racop.demo_translations import translations_from_english
 from racop.models import Topic
 from racop.services import COORDINATORS_GROUP
+from racop.slugs import slug_from
 
 DEMO_ACCOUNTS = {
     "coordinator": ("coordinator@example.org", "demo-coordinator-2026"),
@@ -127,7 +131,7 @@ def seed():
     organisations = []
     for name, kind, country, city, description in ORGANISATIONS:
         organisation, _ = Organisation.objects.get_or_create(
-            slug=slugify(name),
+            slug=slug_from(name),
             defaults={
                 "name": name,
                 "kind": kind,
@@ -162,6 +166,7 @@ def seed():
     _profiles(organisations)
     applications = _applications(coordinator)
     responses = _survey()
+    _survey_translations()
     return (
         f"{len(organisations)} organisations, {people} people, "
         f"{applications} applications, {responses} survey responses created"
@@ -289,6 +294,31 @@ def _survey():
             if value:
                 Answer.objects.create(response=response, question=question, value=value)
     return len(respondents)
+
+
+def _survey_translations():
+    """Give the demo survey, its questions and their options every language (empty ones)."""
+    survey = Survey.objects.filter(slug="expectations-and-priorities").first()
+    if survey is None:
+        return
+    english_topics = {slug: name for name, slug, _description in racop_demo.TOPICS}
+    texts = {}
+    for language, table in SURVEY_TRANSLATIONS.items():
+        # The topics' question offers the topics' names, in the order the demo gave them.
+        names = {
+            english_topics[slug]: name for slug, (name, _d) in TOPIC_TRANSLATIONS[language].items()
+        }
+        topics = list(Topic.objects.for_list().values_list("name_en", flat=True))
+        texts[language] = dict(table)
+        if topics and all(name in names for name in topics):
+            texts[language]["\n".join(topics)] = "\n".join(names[name] for name in topics)
+    changed = translations_from_english(survey, ["title", "description"], texts)
+    if changed:
+        survey.save(update_fields=changed)
+    for question in survey.questions.all():
+        changed = translations_from_english(question, ["text", "options"], texts)
+        if changed:
+            question.save(update_fields=changed)
 
 
 def _demo_answer(question, index):

@@ -54,14 +54,26 @@ class PersonForm(forms.Form):
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
-        widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "new-password"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
     )
     password2 = forms.CharField(
         label=_("Password (again)"),
         strip=False,
-        widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "new-password"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+    def ask_passwords_again(self):
+        """Say why the password fields are empty when the page comes back with errors.
+
+        A password is never sent back into the page (it would sit in the browser's history
+        and caches); everything else the person typed is.
+        """
+        if self.data.get("password1") and "password1" not in self.errors:
+            self.add_error(
+                "password1",
+                _("Type your password again: for your safety it is not sent back to the page."),
+            )
 
     def clean_email(self):
         from allauth.account.models import EmailAddress

@@ -1,5 +1,4 @@
 import unicodedata
-from functools import cached_property
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -10,12 +9,11 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from racop.access import sees_members_content
-from racop.services import COORDINATORS_GROUP
+from racop.access import is_coordinator, sees_members_content
+from racop.slugs import slug_from
 
 # Working languages people and organisations use; the region's first.
 WORKING_LANGUAGES = [
@@ -46,7 +44,7 @@ def name_key(name):
 
 def unique_slug(model, text, *, exclude_pk=None, fallback="item"):
     """Return a slug for text that no other row of model uses."""
-    base = slugify(text)[:80] or fallback
+    base = slug_from(text, max_length=80, fallback=fallback)
     slug, n = base, 1
     others = model._default_manager.exclude(pk=exclude_pk)
     while others.filter(slug=slug).exists():
@@ -115,7 +113,7 @@ class User(AbstractUser):
         OFF = "off", _("Off")
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True, null=True, blank=True)
-    country = CountryField(_("country"), blank=True)
+    country = CountryField(_("country"), blank=True, blank_label=_("Choose a country"))
     bio = models.TextField(_("short bio"), blank=True, max_length=2000, help_text=_("Markdown."))
     photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
     languages = ArrayField(
@@ -159,6 +157,8 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # Held by the Coordinators group and by superusers: racop.access.is_coordinator.
+        permissions = [("coordinate", _("Can act as a coordinator"))]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"), condition=~models.Q(email=""), name="user_email_unique_ci"
@@ -195,9 +195,9 @@ class User(AbstractUser):
     def is_member(self):
         return self.member_since is not None and self.is_active
 
-    @cached_property
+    @property
     def is_coordinator(self):
-        return self.is_staff and self.groups.filter(name=COORDINATORS_GROUP).exists()
+        return is_coordinator(self)
 
     def make_member(self):
         """Record that the person is now an approved member."""
@@ -250,7 +250,7 @@ class Organisation(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ORGANISATION)
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), blank_label=_("Choose a country"))
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
@@ -373,7 +373,7 @@ class JoinApplication(models.Model):
         verbose_name=_("existing organisation"),
         help_text=_("Set when the person asks to join an organisation already in the community."),
     )
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), blank_label=_("Choose a country"))
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     category = models.CharField(

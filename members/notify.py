@@ -34,7 +34,8 @@ def notification_send(**kwargs):
 
 
 def email_coordinators(*, subject, template, context):
-    """Queue an email to the coordinators' address."""
+    """Queue an email to the coordinators' address, in their language: subject may be lazy
+    and context a function without arguments, so both are made in that language."""
     return _sender("email_coordinators")(subject=subject, template=template, context=context)
 
 

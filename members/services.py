@@ -7,8 +7,7 @@ from django.db import transaction
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from members import notify
 from members.models import (
@@ -19,14 +18,15 @@ from members.models import (
     Organisation,
     User,
 )
+from racop.access import is_coordinator
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
 
 APPLICATION_SUBJECTS = {
-    ApplicationEvent.Action.SUBMITTED: _lazy("We received your application"),
-    ApplicationEvent.Action.APPROVED: _lazy("Welcome: your application was approved"),
-    ApplicationEvent.Action.NEEDS_INFO: _lazy("Your application: more information needed"),
-    ApplicationEvent.Action.DECLINED: _lazy("Your application was not approved"),
+    ApplicationEvent.Action.SUBMITTED: gettext_lazy("We received your application"),
+    ApplicationEvent.Action.APPROVED: gettext_lazy("Welcome: your application was approved"),
+    ApplicationEvent.Action.NEEDS_INFO: gettext_lazy("Your application: more information needed"),
+    ApplicationEvent.Action.DECLINED: gettext_lazy("Your application was not approved"),
 }
 
 
@@ -54,7 +54,7 @@ def can_review(user, application):
     """Return whether user may decide on the application."""
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if is_coordinator(user):
         return True
     organisation = application.existing_organisation
     return organisation is not None and organisation.is_represented_by(user)
@@ -73,9 +73,10 @@ def application_submit(*, user, application, topics):
     )
     _notify_applicant(application, action=ApplicationEvent.Action.SUBMITTED)
     notify.email_coordinators(
-        subject=f"[{settings.SITE_SHORT_NAME}] " + _("New application to join"),
+        subject=gettext_lazy("New application to join"),
         template="members/email/application_submitted.txt",
-        context={
+        # Built in the coordinators' language, the back office's address too (/mk/admin/…).
+        context=lambda: {
             "application": application,
             "admin_url": settings.SITE_URL
             + reverse("admin:members_joinapplication_change", args=[application.pk]),

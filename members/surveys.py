@@ -3,14 +3,24 @@
 from collections import Counter, defaultdict
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Answer, JoinApplication, Question, Survey, SurveyResponse, User
+from racop.i18n import content_falls_back
 
 RANK_PREFIX = "rank"
+
+
+def shown_as(question, field, text):
+    """Return text marked as English when it is the English shown for want of a translation."""
+    if text and content_falls_back(question, field):
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)
+    return text
 
 
 class SurveyForm(forms.Form):
@@ -24,7 +34,10 @@ class SurveyForm(forms.Form):
         for question in questions:
             required = question.required and not draft
             value = initial_answers.get(question.pk)
-            labels = question.choice_labels
+            labels = {
+                option: shown_as(question, "options", label)
+                for option, label in question.choice_labels.items()
+            }
             choices = list(labels.items())
             name = f"q{question.pk}"
             if question.kind == Question.Kind.RANKING:
@@ -49,8 +62,8 @@ class SurveyForm(forms.Form):
                 field = forms.ChoiceField(
                     choices=choices, widget=forms.RadioSelect, required=required
                 )
-            field.label = question.text
-            field.help_text = question.help_text
+            field.label = shown_as(question, "text", question.text)
+            field.help_text = shown_as(question, "help_text", question.help_text)
             field.initial = value
             self.fields[name] = field
 

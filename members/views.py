@@ -33,7 +33,7 @@ from members.permissions import member_required, members_only_response
 from members.sections import me_sections, organisation_sections
 from racop import cache as shared_cache
 from racop import sections
-from racop.access import sees_members_content
+from racop.access import is_coordinator, sees_members_content
 from racop.ratelimit import ratelimit
 
 PAGE_SIZE = 24
@@ -61,6 +61,8 @@ def join(request):
                 messages.success(request, _("Thank you: your application was sent."))
                 return redirect("members:application_status")
             return _sign_up_and_apply(request, person_form, form)
+        if person_form is not None:
+            person_form.ask_passwords_again()
     return render(request, "members/join.html", {"person_form": person_form, "form": form})
 
 
@@ -166,7 +168,7 @@ def organisation_detail(request, slug):
         .filter(memberships__organisation=organisation)
         .order_by("last_name", "first_name")
     )
-    can_edit = request.user.is_staff or organisation.is_represented_by(request.user)
+    can_edit = is_coordinator(request.user) or organisation.is_represented_by(request.user)
     requests = organisation.join_requests.open().select_related("user") if can_edit else None
     context = {
         "organisation": organisation,
@@ -184,7 +186,7 @@ def organisation_detail(request, slug):
 def organisation_edit(request, slug):
     """Let an organisation's representatives (and coordinators) edit its page."""
     organisation = get_object_or_404(Organisation, slug=slug)
-    if not (request.user.is_staff or organisation.is_represented_by(request.user)):
+    if not (is_coordinator(request.user) or organisation.is_represented_by(request.user)):
         raise Http404
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
@@ -364,7 +366,7 @@ def survey_results(request, slug):
     """Show a survey's aggregated results to coordinators, and to members once published."""
     survey = get_object_or_404(Survey, slug=slug)
     published = survey.results_published and request.user.is_member
-    if not (request.user.is_staff or published):
+    if not (is_coordinator(request.user) or published):
         raise Http404
     context = {"survey": survey, "results": surveys.survey_results(survey)}
     return render(request, "members/survey_results.html", context)

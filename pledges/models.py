@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from members.models import Membership, Organisation
+from racop.access import is_coordinator
 
 # Aggregates about fewer contributors than this are never shown, so nobody is singled out.
 MIN_GROUP_SIZE = 3
@@ -337,7 +338,7 @@ class AssessmentQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Return assessments the person may read."""
-        if user.is_authenticated and user.is_staff:
+        if is_coordinator(user):
             return self
         visible = Q(status=Assessment.Status.SUBMITTED, visibility=Assessment.Visibility.PUBLIC)
         if user.is_authenticated:
@@ -546,7 +547,7 @@ class Answer(models.Model):
 class PeerReviewQuerySet(models.QuerySet):
     def involving(self, user):
         """Return reviews where the person belongs to the reviewer or the reviewed side."""
-        if user.is_staff:
+        if is_coordinator(user):
             return self
         organisations = Membership.objects.filter(user=user).values("organisation")
         return self.filter(

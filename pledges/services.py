@@ -2,10 +2,11 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from members.models import Membership, NotificationPreference, Organisation, User
 from members.notifications.services import notification_send
@@ -18,6 +19,7 @@ from pledges.models import (
     ReviewComment,
     Signature,
 )
+from racop.access import is_coordinator
 
 
 def is_representative(user: User, organisation: Organisation) -> bool:
@@ -96,7 +98,7 @@ def can_act_on(user: User, signature: Signature) -> bool:
 @transaction.atomic
 def signature_withdraw(*, signature: Signature, user: User) -> Signature:
     """Withdraw a signature: it stays in the history and leaves the wall."""
-    if not (user.is_staff or can_act_on(user, signature)):
+    if not (is_coordinator(user) or can_act_on(user, signature)):
         raise PermissionDenied
     if not signature.is_active:
         raise ValidationError(_("This signature was already withdrawn."))
@@ -149,9 +151,10 @@ def pledge_version_publish(*, version: PledgeVersion) -> int:
     notification_send(
         recipients=people.values(),
         kind=NotificationPreference.Kind.PLEDGE_RENEWAL,
-        subject=_lazy("The Pledge has a new version: please renew your signature"),
+        subject=gettext_lazy("The Pledge has a new version: please renew your signature"),
         template="pledges/emails/renew_invitation.txt",
-        context={"version": version, "sign_url": reverse("pledges:pledge_sign")},
+        # Lazy addresses are built in each recipient's language (/mk/pledge/sign/).
+        context={"version": version, "sign_url": reverse_lazy("pledges:pledge_sign")},
         url=reverse("pledges:pledge_sign"),
     )
     return len(people)
@@ -221,7 +224,7 @@ def peer_review_request(
         if assessment.user_id
         else is_representative(user, assessment.organisation)
     )
-    if not (is_owner or user.is_staff):
+    if not (is_owner or is_coordinator(user)):
         raise PermissionDenied
     if assessment.is_draft:
         raise ValidationError(_("Submit the self-assessment before asking for a peer review."))
@@ -237,9 +240,9 @@ def peer_review_request(
     notification_send(
         recipients=representatives([reviewer.pk]),
         kind=NotificationPreference.Kind.PEER_REVIEW,
-        subject=_lazy("You are asked to peer-review a self-assessment"),
+        subject=gettext_lazy("You are asked to peer-review a self-assessment"),
         template="pledges/emails/review_request.txt",
-        context={"review": review, "review_url": review.get_absolute_url()},
+        context={"review": review, "review_url": lazy(review.get_absolute_url, str)()},
         url=review.get_absolute_url(),
     )
     return review
@@ -265,16 +268,20 @@ def _notify_other_side(review: PeerReview, *, side: str) -> None:
             people = [assessment.user]
         else:
             people = representatives([assessment.organisation_id])
-        subject = _lazy("Your peer review was answered")
+        subject = gettext_lazy("Your peer review was answered")
     else:
         people = representatives([review.reviewer_id])
-        subject = _lazy("The reviewed side finished the peer review")
+        subject = gettext_lazy("The reviewed side finished the peer review")
     notification_send(
         recipients=people,
         kind=NotificationPreference.Kind.PEER_REVIEW,
         subject=subject,
         template="pledges/emails/review_answered.txt",
-        context={"review": review, "review_url": review.get_absolute_url(), "side": side},
+        context={
+            "review": review,
+            "review_url": lazy(review.get_absolute_url, str)(),
+            "side": side,
+        },
         url=review.get_absolute_url(),
     )
 

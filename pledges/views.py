@@ -1,4 +1,3 @@
-import csv
 import json
 
 from django.contrib import messages
@@ -38,6 +37,7 @@ from racop import cache as shared_cache
 from racop.access import is_coordinator, sees_members_content
 from racop.audit import Action as AuditAction
 from racop.audit import audit_record
+from racop.csv_export import csv_download, csv_response
 
 WALL_PAGE_SIZE = 48
 # What the Pledge page shows: versions and signatures, with organisations' and people's names.
@@ -230,23 +230,11 @@ def _open_data_rows(request):
         }
 
 
-def _spreadsheet_safe(value):
-    """Keep text a spreadsheet would run as a formula (=, +, -, @) as plain text."""
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@"}:
-        return "'" + value
-    return value
-
-
 @require_GET
 def signatures_csv(request):
     """Download the public signatures (with the wall's filters) as CSV."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="pledge-signatures.csv"'
-    writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
-    writer.writeheader()
-    for row in _open_data_rows(request):
-        writer.writerow({key: _spreadsheet_safe(value) for key, value in row.items()})
-    return response
+    rows = ([row[key] for key in OPEN_DATA_FIELDS] for row in _open_data_rows(request))
+    return csv_response("pledge-signatures.csv", OPEN_DATA_FIELDS, rows)
 
 
 @require_GET
@@ -363,7 +351,7 @@ def _radar_year(request):
     return year if 2000 <= year <= 2100 else timezone.now().year
 
 
-def _accountability_body(year, is_member, is_staff):
+def _accountability_body(year, is_member, for_coordinators):
     """Return the HTML of the radar and the commitments, the same for a whole audience."""
     radar = commitment_radar(year=year, with_countries=is_member)
     years = (
@@ -374,7 +362,7 @@ def _accountability_body(year, is_member, is_staff):
         "years": years,
         "levels": Level.choices,
         "is_member": is_member,
-        "is_staff": is_staff,
+        "for_coordinators": for_coordinators,
         "commitments": [row.commitment for row in radar.rows],
     }
     return render_to_string("pledges/includes/_accountability_body.html", context)
@@ -384,12 +372,12 @@ def accountability(request):
     """Show the commitments and the community radar; members also see it per country."""
     user = request.user
     is_member = sees_members_content(user)
-    is_staff = is_coordinator(user)
+    for_coordinators = is_coordinator(user)
     year = _radar_year(request)
     # Everyone in an audience (visitors, members, coordinators) sees the same page.
     body = shared_cache.shared(
         "pledge:accountability",
-        lambda: _accountability_body(year, is_member, is_staff),
+        lambda: _accountability_body(year, is_member, for_coordinators),
         areas=("pledge", "people"),
         user=user,
         key=(year,),
@@ -400,15 +388,13 @@ def accountability(request):
 @require_GET
 def radar_csv(request):
     """Export the radar for coordinators (small groups are left out here too)."""
-    if not request.user.is_authenticated or not request.user.is_staff:
+    if not is_coordinator(request.user):
         raise Http404
     radar = commitment_radar(year=_radar_year(request), with_countries=True)
     audit_record(
         actor=request.user, action=AuditAction.EXPORT, note=f"commitment radar {radar.year}"
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="commitment-radar-{radar.year}.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_download(f"commitment-radar-{radar.year}.csv")
     writer.writerow(
         [
             "commitment",
@@ -468,7 +454,7 @@ def assessment_detail(request, pk):
         assessment.user_id == user.pk or Assessment.objects.owned_by(user).filter(pk=pk).exists()
     )
     reviews = PeerReview.objects.none()
-    if is_owner or (user.is_authenticated and user.is_staff):
+    if is_owner or is_coordinator(user):
         reviews = assessment.peer_reviews.select_related("reviewer")
     request_form = None
     if is_owner and not assessment.is_draft and assessment.organisation_id:

@@ -174,6 +174,7 @@ PACKAGES = ("racop", "members", "pledges", "library", "discussions")
 RELEASE_SOURCES = (
     "templates/**/*.html",
     "locale/*/LC_MESSAGES/*.po",
+    "racop/locale_*/*/LC_MESSAGES/*.po",
     *(f"{package}/**/*.py" for package in PACKAGES),
 )
 

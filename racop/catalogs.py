@@ -2,8 +2,13 @@
 
 Runs without Django settings (and so without starting the database):
 `python -m racop.catalogs [--changed]`; `manage.py compilemessages_py` is the same.
+`python -m racop.catalogs --allauth` brings racop/locale_allauth up to the installed
+django-allauth: its new strings arrive untranslated (and the catalogs test fails until
+someone translates them), the ones it no longer uses leave.
 """
 
+import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -13,9 +18,33 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 # Country names in the languages django-countries ships no catalog for (mk, sq); kept apart
 # from locale/ so `make messages` leaves them alone.
 COUNTRIES_DIR = Path(__file__).resolve().parent / "locale_countries"
+# django-allauth's strings the portal shows, in the languages allauth ships no catalog for
+# (sq, mk, and Montenegrin, which would read Serbian ekavian). Django reads LOCALE_PATHS
+# before the apps' catalogs, so these come first.
+ALLAUTH_DIR = Path(__file__).resolve().parent / "locale_allauth"
+ALLAUTH_LOCALES = {
+    "sq": "nplurals=2; plural=(n != 1);",
+    "mk": "nplurals=2; plural=(n % 10 == 1 && n % 100 != 11) ? 0 : 1;",
+    "cnr": (
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+        "(n%100<10 || n%100>=20) ? 1 : 2);"
+    ),
+}
+LOCALE_DIRS = (LOCALE_DIR, COUNTRIES_DIR, ALLAUTH_DIR)
+# Where allauth's strings come from (paths as in its catalogs' locations): the account
+# pages, forms, messages and emails. Left out: what this portal turned off (phone numbers,
+# usernames, passkeys, sign-in and verification codes, social accounts, MFA, sessions) and
+# allauth's own layout, which templates/allauth replaces.
+ALLAUTH_SOURCES = re.compile(
+    r"^(account/(adapter|fields|forms)\.py"
+    r"|templates/account/(?!.*(phone|passkey|login_code|password_reset_code|confirm_\w*code)).+)$"
+)
+ALLAUTH_TURNED_OFF = re.compile(
+    r"phone|username|passkey|sign-in code|security key|authenticator|login code", re.I
+)
 
 
-def catalogs(locale_dirs=(LOCALE_DIR, COUNTRIES_DIR)) -> list[Path]:
+def catalogs(locale_dirs=LOCALE_DIRS) -> list[Path]:
     """Return every .po file under the locale folders."""
     return sorted(po for folder in locale_dirs for po in Path(folder).glob("*/LC_MESSAGES/*.po"))
 
@@ -26,7 +55,7 @@ def is_stale(po_path: Path) -> bool:
     return not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime
 
 
-def catalogs_compile(*, locale_dirs=(LOCALE_DIR, COUNTRIES_DIR), changed_only=False) -> list[Path]:
+def catalogs_compile(*, locale_dirs=LOCALE_DIRS, changed_only=False) -> list[Path]:
     """Write a .mo next to each .po (only the stale ones with changed_only); return them."""
     written = []
     for po_path in catalogs(locale_dirs):
@@ -38,6 +67,62 @@ def catalogs_compile(*, locale_dirs=(LOCALE_DIR, COUNTRIES_DIR), changed_only=Fa
     return written
 
 
+def allauth_source() -> polib.POFile:
+    """Return the installed django-allauth's source catalog (every msgid, with locations)."""
+    package = Path(importlib.util.find_spec("allauth").submodule_search_locations[0])
+    return polib.pofile(str(package / "locale" / "en" / "LC_MESSAGES" / "django.po"))
+
+
+def allauth_shown(source: polib.POFile | None = None) -> list[polib.POEntry]:
+    """Return allauth's entries that a page or email of this portal can show."""
+    source = allauth_source() if source is None else source
+    return [
+        entry
+        for entry in source
+        if not entry.obsolete
+        and not ALLAUTH_TURNED_OFF.search(entry.msgid)
+        and any(ALLAUTH_SOURCES.match(path) for path, _line in entry.occurrences)
+    ]
+
+
+def allauth_catalogs_update(*, folder=ALLAUTH_DIR, source=None) -> list[Path]:
+    """Give each of ALLAUTH_LOCALES' catalogs allauth's shown msgids; keep translations."""
+    shown = allauth_shown(source)
+    written = []
+    for locale, plural_forms in ALLAUTH_LOCALES.items():
+        path = Path(folder) / locale / "LC_MESSAGES" / "django.po"
+        old = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(path))} if path.exists() else {}
+        catalog = polib.POFile(wrapwidth=100)
+        catalog.metadata = {
+            "Project-Id-Version": "RACoP: django-allauth's strings",
+            "Language": locale,
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding": "8bit",
+            "Plural-Forms": plural_forms,
+        }
+        for entry in shown:
+            kept = old.get((entry.msgctxt, entry.msgid))
+            catalog.append(
+                polib.POEntry(
+                    msgctxt=entry.msgctxt,
+                    msgid=entry.msgid,
+                    msgid_plural=entry.msgid_plural,
+                    msgstr=kept.msgstr if kept else "",
+                    msgstr_plural=kept.msgstr_plural if kept else {},
+                    flags=[flag for flag in entry.flags if flag != "fuzzy"],
+                    occurrences=[(path, "") for path, _line in entry.occurrences],
+                )
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        catalog.save(str(path))
+        written.append(path)
+    return written
+
+
 if __name__ == "__main__":
+    if "--allauth" in sys.argv[1:]:
+        updated = allauth_catalogs_update()
+        print(f"Updated {len(updated)} allauth catalog(s).")
     done = catalogs_compile(changed_only="--changed" in sys.argv[1:])
     print(f"Compiled {len(done)} catalog(s).")

@@ -2,8 +2,9 @@
 
 from django.conf import settings
 
+from racop.demo_translations import PAGES as PAGE_TRANSLATIONS
 from racop.demo_translations import TOPICS as TOPIC_TRANSLATIONS
-from racop.demo_translations import translations_fill
+from racop.demo_translations import translations_fill, translations_from_english
 from racop.models import Page, Topic
 
 TOPICS = [
@@ -165,4 +166,18 @@ def seed():
             page.body = body.format(**values)
             page.save()
             filled_pages += 1
+    page_translations = {
+        language: {
+            english: translated
+            for slug, texts in pages.items()
+            for english, translated in zip(PAGES[slug], texts, strict=True)
+        }
+        for language, pages in PAGE_TRANSLATIONS.items()
+    }
+    for page in Page.objects.filter(slug__in=PAGES):
+        changed = translations_from_english(
+            page, ["title", "summary", "body"], page_translations, **values
+        )
+        if changed:
+            page.save(update_fields=changed)
     return f"{created_topics} topics, {filled_pages} pages filled"

@@ -1,10 +1,12 @@
 """The embedded PostgreSQL used when no DATABASE_URL is configured.
 
 The server from the ``pgserver`` wheel runs from ``.data/postgres`` on a Unix socket.
-It is started on first use and left running, so later commands reuse it instantly
-and the data survives restarts; ``make clean-data`` is the only thing that deletes it.
+It is started on first use and left running, so later commands reuse it instantly;
+``make run`` stops it when it stops. The data survives restarts; ``make clean-data`` is
+the only thing that deletes it.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -43,6 +45,18 @@ def database_url() -> str:
 
 
 def stop() -> None:
-    """Stop the embedded server, if it runs."""
-    if (PGDATA / "PG_VERSION").exists():
-        _server().cleanup_mode = "stop"
+    """Stop the embedded server, unless another live process still uses it (a test run).
+
+    pgserver stops the server when its last user exits; a process killed without running
+    its exit handlers (a runserver stopped by a signal) stays on its list, so the dead
+    are struck off first.
+    """
+    if not (PGDATA / "PG_VERSION").exists():
+        return
+    import psutil
+
+    handles = PGDATA / ".handle_pids.json"
+    if handles.exists():
+        users = json.loads(handles.read_text() or "[]")
+        handles.write_text(json.dumps([pid for pid in users if psutil.pid_exists(pid)]))
+    _server().cleanup_mode = "stop"

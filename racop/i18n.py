@@ -1,7 +1,8 @@
 """Languages Django does not ship, and the language a person reads.
 
 Montenegrin (`cnr`) has no catalog in Django or allauth. Its own strings come from
-locale/cnr; Django's and the installed apps' strings fall back to Serbian Latin,
+locale/cnr (and allauth's from racop/locale_allauth/cnr); Django's and the other installed
+apps' strings fall back to Serbian Latin,
 which Montenegrin readers read without effort (and Bosnian to Croatian where an app
 has no Bosnian catalog).
 """

@@ -3,6 +3,7 @@ from urllib.parse import urlparse
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site
+from django.core.mail.message import make_msgid
 
 COORDINATORS_GROUP = "Coordinators"
 # The apps whose data coordinators curate in the admin.
@@ -17,6 +18,16 @@ STATIC_PAGES = {
     "code-of-conduct": "Code of conduct",
     "privacy": "Privacy notice",
 }
+
+
+def site_domain() -> str:
+    """Return the host name of the site's address (SITE_URL), e.g. for message ids."""
+    return (urlparse(settings.SITE_URL).hostname or "localhost").lower()
+
+
+def message_id() -> str:
+    """Return a new email Message-ID on the site's domain, not the server's host name."""
+    return make_msgid(domain=site_domain())
 
 
 def site_defaults_ensure(sender=None, **kwargs):

@@ -229,7 +229,13 @@ LANGUAGES = [
     ("sr", _("Serbian (Cyrillic)")),
     ("tr", _("Turkish")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "racop" / "locale_countries"]
+# The portal's strings, then country names and django-allauth's strings in the languages
+# those apps ship none for (racop/catalogs.py keeps them).
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "racop" / "locale_countries",
+    BASE_DIR / "racop" / "locale_allauth",
+]
 # Date and number formats for the languages Django ships none for (Montenegrin).
 FORMAT_MODULE_PATH = ["racop.formats"]
 # Content coordinators write per language (django-modeltranslation): English is the
@@ -237,6 +243,13 @@ FORMAT_MODULE_PATH = ["racop.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The language of the emails to the coordinators' address (new applications, suggested
+# resources), whoever's action caused them.
+COORDINATORS_LANGUAGE = env("COORDINATORS_LANGUAGE", LANGUAGE_CODE)
+if COORDINATORS_LANGUAGE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(
+        f"COORDINATORS_LANGUAGE must be one of {', '.join(dict(LANGUAGES))}."
+    )
 TIME_ZONE = env("TIME_ZONE", "Europe/Belgrade")
 USE_I18N = True
 USE_TZ = True
@@ -286,7 +299,7 @@ def mailer_from_url(url):
     """Return a MAILERS entry for smtp://user:password@host:port/?tls=1 (or smtps://)."""
     parts = urlparse(url)
     if parts.scheme == "console":
-        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"BACKEND": "racop.console_mail.EmailBackend"}
     if parts.scheme not in {"smtp", "smtps"}:
         raise ImproperlyConfigured("EMAIL_URL must start with smtp://, smtps:// or console://.")
     query = parse_qs(parts.query)
@@ -322,6 +335,10 @@ INBOUND_EMAIL_TOKEN = (
 )
 INBOUND_EMAIL_REPLY_DAYS = int(env("INBOUND_EMAIL_REPLY_DAYS", "90"))
 INBOUND_EMAIL_MAX_MB = int(env("INBOUND_EMAIL_MAX_MB", "10"))
+# The authserv-id of the relay that receives the replies (the first word of the
+# Authentication-Results header it adds): only its DKIM/DMARC results count. Unset, every
+# reply waits for the member to confirm it by a link.
+INBOUND_EMAIL_AUTHSERV_ID = env("INBOUND_EMAIL_AUTHSERV_ID", "")
 
 # Whole pages for visitors who are not logged in, shared by the app servers (0 turns it off).
 VISITOR_PAGE_CACHE_SECONDS = int(env("VISITOR_PAGE_CACHE_SECONDS", "0" if DEBUG else "60"))
@@ -391,7 +408,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    "loggers": {
+        "pgserver": {"level": "WARNING"},
+        # Django's own console handler (DEBUG only) would print each of its lines, the task
+        # worker's included, a second time beside the root's.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # The library: the countries offered first in forms, and what uploads may be.
@@ -403,9 +425,10 @@ LIBRARY_UPLOAD_EXTENSIONS = env_list(
 # A search ranks and counts at most this many matches (the page says so when it applies).
 LIBRARY_SEARCH_CAP = int(env("LIBRARY_SEARCH_CAP", "500"))
 LIBRARY_UPLOAD_MAX_MB = int(env("LIBRARY_UPLOAD_MAX_MB", "25"))
-# Countries: the Western Balkans and Turkey first, then every other country.
+# Countries: the Western Balkans and Turkey first, then every other country. No dashed line
+# between them: it is an empty choice, so the list would open on it (or on Albania) instead
+# of on "Choose a country".
 COUNTRIES_FIRST = ["AL", "BA", "HR", "XK", "ME", "MK", "RS", "TR"]
-COUNTRIES_FIRST_BREAK = "──────────"
 # Kosovo has no ISO 3166-1 code yet; XK is the code the region uses.
 COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 

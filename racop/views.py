@@ -1,3 +1,4 @@
+import re
 import sys
 from urllib.parse import urlsplit
 
@@ -122,17 +123,45 @@ def language_choose(request, code):
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
+# Posted fields never shown back: secrets, and what the site wrote rather than the person.
+UNSHOWN_FIELD = re.compile(r"pass|token|csrf|secret|key|code|otp|signature|^next$", re.IGNORECASE)
+POSTED_TEXT_MAX = 100_000  # characters shown back, all fields together
+
+
+def posted_text(request) -> list[tuple[str, str]]:
+    """Return [(field name, text)] of what the person posted, secrets left out."""
+    if request.method != "POST":
+        return []
+    try:
+        fields = request.POST.lists()
+    except Exception:  # An unreadable body shows nothing back; the page never fails.
+        return []
+    shown, size = [], 0
+    for name, values in fields:
+        if UNSHOWN_FIELD.search(name):
+            continue
+        for value in values:
+            if value.strip() and size + len(value) <= POSTED_TEXT_MAX:
+                shown.append((name, value))
+                size += len(value)
+    return shown
+
+
 def server_error(request):
     """Answer 503 with a friendly page when the database is away, 500 otherwise.
 
     Neither page touches the database, the session or the user: they render from
-    settings alone, in the language the request already chose.
+    settings alone, in the language the request already chose. The 503 page shows the
+    person the text of a form they sent, which was not saved, so they can copy it.
     """
     error = sys.exc_info()[1]
     context = {"site_name": settings.SITE_NAME}
     if isinstance(error, DATABASE_UNAVAILABLE):
-        body = loader.get_template("503.html").render(context)
+        posted = posted_text(request)
+        body = loader.get_template("503.html").render({**context, "posted": posted})
         response = HttpResponse(body, status=503)
         response["Retry-After"] = "30"
+        if posted:
+            response["Cache-Control"] = "private, no-store"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render(context))

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from discussions.plan import services
 from discussions.plan.models import (
@@ -118,7 +119,7 @@ class PlanItemInline(admin.TabularInline):
 
 
 @admin.register(PlanPeriod)
-class PlanPeriodAdmin(admin.ModelAdmin):
+class PlanPeriodAdmin(TabbedTranslationAdmin):
     list_display = ["name", "starts_on", "ends_on", "summary_is_public"]
     list_filter = ["summary_is_public"]
     search_fields = ["name"]
@@ -127,7 +128,7 @@ class PlanPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanItem)
-class PlanItemAdmin(admin.ModelAdmin):
+class PlanItemAdmin(TabbedTranslationAdmin):
     list_display = ["title", "period", "status", "starts_on", "ends_on", "owner_user"]
     list_filter = ["period", "status", "topics"]
     list_editable = ["status"]

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from discussions.models import ActionItem, Event, Thread
 from discussions.plan import services
+from discussions.plan.demo_translations import PLAN as PLAN_TRANSLATIONS
 from discussions.plan.models import (
     Champion,
     PlanItem,
@@ -18,6 +19,7 @@ from discussions.plan.models import (
 from library.models import Resource
 from members.models import Organisation, User
 from pledges.models import Commitment
+from racop.demo_translations import translations_from_english
 from racop.models import Topic
 
 # title, kind, status, proposer, topic slugs, commitment numbers, supporters, note
@@ -265,6 +267,20 @@ def _champions(people, coordinator):
     return created
 
 
+def _translations(current, past):
+    """Give the demo plan's periods and items their text in every language (empty ones)."""
+    for period in (current, past):
+        changed = translations_from_english(
+            period, ["name", "summary"], PLAN_TRANSLATIONS, year=period.slug
+        )
+        if changed:
+            period.save(update_fields=changed)
+    for item in PlanItem.objects.filter(period__in=[current, past]):
+        changed = translations_from_english(item, ["title", "description"], PLAN_TRANSLATIONS)
+        if changed:
+            item.save(update_fields=changed)
+
+
 def seed():
     """Create the demo plan; return a summary."""
     people = {user.email: user for user in User.objects.members()}
@@ -275,4 +291,5 @@ def seed():
     proposals = _proposals(people, current, coordinator)
     items = _items(current, past, people)
     champions = _champions(people, coordinator)
+    _translations(current, past)
     return f"{proposals} proposals, {items} plan items, {champions} champions"

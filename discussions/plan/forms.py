@@ -52,6 +52,7 @@ class TriageForm(forms.Form):
         label=_("Merge into"),
         queryset=Proposal.objects.none(),
         required=False,
+        empty_label=_("No merge"),
         help_text=_("Only for a merge: the proposal that takes over the supports."),
     )
 

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,6 +20,7 @@ from discussions.plan.models import (
     is_member,
 )
 from members.notifications.services import email_person, writing_language
+from racop.access import is_coordinator
 
 
 def _notify_proposer(proposal, *, subject, template, context) -> None:
@@ -82,7 +85,7 @@ def proposal_comment(*, proposal, user, body) -> ProposalComment:
 
 
 def _decide(proposal, *, by, status, note="", merged_into=None):
-    if not by.is_staff:
+    if not is_coordinator(by):
         raise PermissionDenied(_("Only coordinators triage proposals."))
     if proposal.status in {Proposal.Status.MERGED, Proposal.Status.ACCEPTED}:
         raise ValidationError(_("This proposal was already decided."))
@@ -103,15 +106,18 @@ def proposal_accept(*, proposal, by, period=None, note="") -> PlanItem:
     if period is None:
         raise ValidationError(_("Create a plan period covering today first."))
     _decide(proposal, by=by, status=Proposal.Status.ACCEPTED, note=note)
-    item = PlanItem.objects.create(
-        period=period,
-        proposal=proposal,
-        title=proposal.title,
-        description=proposal.description,
-        owner_user=proposal.proposer,
-        starts_on=max(timezone.localdate(), period.starts_on),
-        ends_on=period.ends_on,
-    )
+    # The proposal's words become the item's text in the site's language, the one every
+    # other language falls back to; coordinators add translations in the back office.
+    with translation.override(settings.LANGUAGE_CODE):
+        item = PlanItem.objects.create(
+            period=period,
+            proposal=proposal,
+            title=proposal.title,
+            description=proposal.description,
+            owner_user=proposal.proposer,
+            starts_on=max(timezone.localdate(), period.starts_on),
+            ends_on=period.ends_on,
+        )
     item.topics.set(proposal.topics.all())
     _notify_proposer(
         proposal,
@@ -171,7 +177,8 @@ def proposal_merge(*, proposal, into, by, note="") -> Proposal:
             "decision": "merged",
             "note": note,
             "into": into,
-            "into_url": settings.SITE_URL + into.get_absolute_url(),
+            # Lazy: built in the proposer's language (/mk/plan/…), not the coordinator's.
+            "into_url": format_lazy("{}{}", settings.SITE_URL, lazy(into.get_absolute_url, str)()),
         },
     )
     return proposal
@@ -218,7 +225,7 @@ def champion_nominate(*, user, nominated_by, reason, topic=None, commitment=None
 
 def champion_decide(*, champion, by, confirm: bool) -> Champion:
     """Confirm or turn down a nomination (coordinators)."""
-    if not by.is_staff:
+    if not is_coordinator(by):
         raise PermissionDenied(_("Only coordinators confirm champions."))
     champion.status = Champion.Status.CONFIRMED if confirm else Champion.Status.DECLINED
     champion.decided_by = by

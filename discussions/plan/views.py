@@ -1,6 +1,5 @@
 """Pages of the action plan: proposals, the plan and its progress, champions, the pulse."""
 
-import csv
 from collections import Counter
 
 from django.contrib import messages
@@ -8,7 +7,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -32,14 +30,10 @@ from discussions.plan.models import (
 from discussions.plan.pulse import community_pulse
 from members.models import Membership, User
 from members.permissions import member_required, members_only_response
+from racop.access import is_coordinator
+from racop.csv_export import csv_download
 
 PROPOSALS_PER_PAGE = 20
-
-
-def _csv_response(filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response, csv.writer(response)
 
 
 # The plan
@@ -102,7 +96,7 @@ def plan_progress(request, slug):
 def plan_csv(request, slug):
     """Download the period's items as CSV."""
     period = get_object_or_404(PlanPeriod, slug=slug)
-    response, writer = _csv_response(f"plan-{period.slug}.csv")
+    response, writer = csv_download(f"plan-{period.slug}.csv")
     writer.writerow(
         [_("Title"), _("Status"), _("Owner"), _("Starts"), _("Ends"), _("Topics"), _("Reason")]
     )
@@ -185,7 +179,7 @@ def _proposal_context(request, proposal, *, comment_form=None, triage_form=None)
         "comments": proposal.comments.select_related("author"),
         "comment_form": comment_form or CommentForm(),
         "triage_form": (
-            (triage_form or TriageForm(proposal=proposal)) if request.user.is_staff else None
+            (triage_form or TriageForm(proposal=proposal)) if is_coordinator(request.user) else None
         ),
         "merged_proposals": proposal.merged_proposals.all(),
     }
@@ -246,7 +240,7 @@ def proposal_comment(request, pk):
 @member_required
 def proposal_triage(request, pk):
     """Let a coordinator accept, send back, merge or decline a proposal."""
-    if not request.user.is_staff:
+    if not is_coordinator(request.user):
         raise PermissionDenied
     proposal = get_proposal_or_404(pk)
     if request.method != "POST":
@@ -277,14 +271,13 @@ def proposal_triage(request, pk):
 def champion_list(request):
     """List the confirmed champions by topic and commitment; nominations wait for coordinators."""
     champions = Champion.objects.for_list()
+    nominations = champions.filter(status=Champion.Status.NOMINATED)
     return render(
         request,
         "discussions/plan/champion_list.html",
         {
             "champions": champions.confirmed(),
-            "nominations": (
-                champions.filter(status=Champion.Status.NOMINATED) if request.user.is_staff else []
-            ),
+            "nominations": nominations if is_coordinator(request.user) else [],
         },
     )
 
@@ -337,7 +330,7 @@ def champion_ask(request, pk):
 def _coordinators_only(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not request.user.is_staff:
+    if not is_coordinator(request.user):
         raise PermissionDenied
     return None
 
@@ -370,7 +363,7 @@ def pulse_csv(request):
     if response := _coordinators_only(request):
         return response
     data = community_pulse()
-    response, writer = _csv_response("community-pulse.csv")
+    response, writer = csv_download("community-pulse.csv")
     writer.writerow([_("Measure"), _("Period"), _("Count")])
     for month, applications, new_members, active in zip(
         data.months, data.applications, data.new_members, data.active, strict=True

@@ -2,6 +2,8 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from racop.access import is_coordinator
+
 register = template.Library()
 
 REPLY_PLACEHOLDER = 987654321987654321
@@ -12,7 +14,7 @@ def byline(post, user):
     """Name the author, unless they posted as a community member: only coordinators see who."""
     if not post.anonymous:
         return str(post.author)
-    if user.is_authenticated and user.is_staff:
+    if is_coordinator(user):
         return _("A community member (%(name)s, shown to coordinators only)") % {
             "name": post.author
         }

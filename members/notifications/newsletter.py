@@ -7,7 +7,12 @@ from django.utils.translation import gettext as _
 
 from members.models import NotificationPreference, User
 from members.notifications.models import Newsletter, NewsletterDelivery
-from members.notifications.services import email_queue, language_of, render_email
+from members.notifications.services import (
+    email_queue,
+    language_of,
+    links_absolute,
+    render_email,
+)
 from racop.markdown import render_markdown
 
 
@@ -32,13 +37,23 @@ def newsletter_recipients(newsletter: Newsletter):
 
 
 def newsletter_render(newsletter: Newsletter, *, user, language: str):
-    """Return (subject, text, html, headers) of the newsletter for one person."""
+    """Return (subject, text, html, headers) of the newsletter for one person, its links
+    absolute and in the person's language (a Markdown link to /plan/ opens /mk/plan/)."""
     subject, body = newsletter.version_for(language)
+    translated = language == newsletter.language or any(
+        version.language == language for version in newsletter.translations.all()
+    )
+    body = links_absolute(body, language)
     with translation.override(language):
         text, html, headers = render_email(
             user=user,
             template="members/notifications/email/newsletter.txt",
-            context={"body": body, "body_markdown": render_markdown(body)},
+            context={
+                "body": body,
+                "body_markdown": render_markdown(body),
+                # The words of an untranslated newsletter are in its own language.
+                "body_language": "" if translated else newsletter.language,
+            },
             scope=NotificationPreference.Kind.NEWSLETTER,
             reason=_("You receive this newsletter as a member of %(site)s.")
             % {"site": settings.SITE_NAME},

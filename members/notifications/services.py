@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import re
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from members.models import NotificationPreference, User
 from members.notifications.models import Notification, OutgoingEmail
 from racop import i18n
+from racop.services import message_id, site_domain
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +38,37 @@ BACKOFF_CAP = datetime.timedelta(hours=6)
 def absolute(url: str) -> str:
     """Return the url with the site's address in front, for emails."""
     return url if "://" in url else settings.SITE_URL + url
+
+
+# href="/…" or src="/…" in sanitised HTML (nh3 writes attributes in double quotes), and
+# Markdown's [text](/…) and [label]: /… in the plain text; never "//host/…".
+RELATIVE_HTML_LINK = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)(?=")')
+RELATIVE_MARKDOWN_LINK = re.compile(
+    r"(\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)(/(?!/)[^)\s]*)", re.MULTILINE
+)
+
+
+def absolute_in(url: str, language: str) -> str:
+    """Return a site-relative url as the absolute address of the page in language (/mk/…);
+    uploaded and static files keep their path."""
+    if url.startswith((settings.MEDIA_URL, settings.STATIC_URL)):
+        return absolute(url)
+    return absolute(i18n.url_translate(url, language))
+
+
+def links_absolute(content: str, language: str) -> str:
+    """Return HTML or Markdown with its site-relative links made absolute in language, so
+    they work from a mail program."""
+    for pattern in (RELATIVE_HTML_LINK, RELATIVE_MARKDOWN_LINK):
+        content = pattern.sub(lambda match: match[1] + absolute_in(match[2], language), content)
+    return content
+
+
+def conversation_headers(key: str) -> dict[str, str]:
+    """Return the headers that make mail programs show every email about one conversation
+    (key, e.g. "thread-12") as one thread: they all answer the same stable message id."""
+    anchor = f"<{key}@{site_domain()}>"
+    return {"In-Reply-To": anchor, "References": anchor}
 
 
 def language_of(user, default=None) -> str:
@@ -112,9 +145,12 @@ def scope_label(scope: str) -> str:
 
 
 def render_email(*, user, template: str, context: dict, scope: str, reason: str):
-    """Return (text, html, headers) with the site's name, the reason and an unsubscribe link."""
+    """Return (text, html, headers) with the site's name, the reason and an unsubscribe link,
+    in the active language: the HTML part's lang and the Content-Language header say which."""
     unsubscribe = unsubscribe_url(user, scope) if user else ""
+    language = translation.get_language() or settings.LANGUAGE_CODE
     full = {
+        "LANGUAGE_CODE": language,
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         "recipient": user,
@@ -132,7 +168,7 @@ def render_email(*, user, template: str, context: dict, scope: str, reason: str)
         {**full, "body_html": mark_safe(linebreaks(urlize(escape(body.strip()))))}  # nosec B308 B703
     )
     text = render_to_string("members/notifications/email/base.txt", {**full, "body": body})
-    headers = {}
+    headers = {"Content-Language": language}
     if unsubscribe:
         headers["List-Unsubscribe"] = f"<{unsubscribe}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
@@ -166,16 +202,29 @@ def email_person(*, user, subject, template: str, context, reason, language=None
         )
 
 
-def email_coordinators(*, subject, template, context):
-    """Queue an email to the coordinators' address."""
-    text, html, _headers = render_email(
-        user=None,
-        template=template,
-        context=context,
-        scope="",
-        reason=_("You receive this at the coordinators' address of the site."),
-    )
-    email_queue(to=settings.SITE_CONTACT_EMAIL, subject=subject, text=text, html=html)
+def email_coordinators(*, subject, template, context, headers=None):
+    """Queue an email to the coordinators' address, in the coordinators' language
+    (COORDINATORS_LANGUAGE), whoever's action caused it.
+
+    subject may be lazy or a function without arguments, and context a function, so both
+    are made in that language, links included (/mk/admin/…).
+    """
+    with translation.override(settings.COORDINATORS_LANGUAGE):
+        text, html, rendered = render_email(
+            user=None,
+            template=template,
+            context=context() if callable(context) else context,
+            scope="",
+            reason=_("You receive this at the coordinators' address of the site."),
+        )
+        title = str(subject() if callable(subject) else subject)
+        email_queue(
+            to=settings.SITE_CONTACT_EMAIL,
+            subject=f"[{settings.SITE_SHORT_NAME}] {title}",
+            text=text,
+            html=html,
+            headers={**rendered, **(headers or {})},
+        )
 
 
 def one_line(text) -> str:
@@ -196,13 +245,14 @@ def email_queue(
     reply_to: str | None = None,
     attachments: Iterable[tuple[str, str, str]] = (),
 ) -> OutgoingEmail:
-    """Store an email and send it from the task worker once the transaction commits."""
+    """Store an email and send it from the task worker once the transaction commits; its
+    Message-ID is made now, so a retry sends the same message."""
     email = OutgoingEmail.objects.create(
         to=to,
         subject=one_line(subject)[:300],
         text=text,
         html=html,
-        headers=headers or {},
+        headers={"Message-ID": message_id(), **(headers or {})},
         user=user,
         kind=kind,
         reply_to=reply_to or "",
@@ -245,7 +295,8 @@ def email_deliver(pk: int) -> str:
             email.text,
             settings.DEFAULT_FROM_EMAIL,
             [email.to],
-            headers=email.headers,
+            # Emails queued before they had one get a Message-ID on the site's domain too.
+            headers={"Message-ID": message_id(), **email.headers},
             reply_to=[email.reply_to] if email.reply_to else None,
         )
         if email.html:
@@ -311,12 +362,13 @@ def notification_send(
     attachments: Iterable[tuple[str, str, str]] = (),
     reply_to: str | Callable | None = None,
     language: str | None = None,
+    headers: dict | None = None,
 ) -> list[Notification]:
     """Tell each recipient once: a notification in the portal, and an email if they want it now.
 
     subject may be lazy or a function without arguments: it is rendered in each recipient's
-    language. reply_to is an address or
-    a function of the recipient returning one (or None).
+    language. reply_to is an address or a function of the recipient returning one (or None).
+    headers are added to each email (e.g. conversation_headers to thread them).
     """
     people = list({user.pk: user for user in recipients if user and user.is_active}.values())
     if not people:
@@ -335,7 +387,7 @@ def notification_send(
             created.append(Notification(user=user, kind=kind, subject=title[:300], url=link))
             if delivery != Delivery.IMMEDIATELY or not user.email:
                 continue
-            text, html, headers = render_email(
+            text, html, rendered = render_email(
                 user=user,
                 template=template,
                 context={"url": absolute(link) if link else "", **context},
@@ -349,7 +401,7 @@ def notification_send(
                 subject=f"[{settings.SITE_SHORT_NAME}] {title}",
                 text=text,
                 html=html,
-                headers=headers,
+                headers={**rendered, **(headers or {})},
                 user=user,
                 kind=kind,
                 reply_to=address,

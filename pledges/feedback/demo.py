@@ -166,4 +166,27 @@ def seed():
                     ).first()
                     if answer:
                         feedback_round.evidence_for.add(answer)
+    _keep_one_round_open(today)
     return f"{made_rounds} feedback rounds" if made_rounds else ""
+
+
+def _keep_one_round_open(today):
+    """However long ago the demo was seeded, one round stays open for anyone to answer."""
+    if FeedbackRound.objects.filter(opens_on__lte=today, closes_on__gte=today).exists():
+        return
+    latest = FeedbackRound.objects.order_by("-opens_on", "-pk").first()
+    if latest:
+        FeedbackRound.objects.filter(pk=latest.pk).update(
+            opens_on=min(latest.opens_on, today), closes_on=today + timedelta(days=21)
+        )
+
+
+def demo_links():
+    """Addresses seed_demo prints: a round a visitor can answer without an account."""
+    today = timezone.localdate()
+    open_round = (
+        FeedbackRound.objects.filter(opens_on__lte=today, closes_on__gte=today)
+        .order_by("pk")
+        .first()
+    )
+    return {"Answer a feedback round": open_round.get_public_url()} if open_round else {}

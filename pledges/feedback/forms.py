@@ -18,7 +18,9 @@ EVIDENCE_COMMITMENTS = ["people-driven-work", "responsive-decision-making"]
 
 
 class RoundForm(forms.ModelForm):
-    organisation = forms.ModelChoiceField(queryset=None, label=_("Organisation"))
+    organisation = forms.ModelChoiceField(
+        queryset=None, label=_("Organisation"), empty_label=_("Choose an organisation")
+    )
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
         choices=settings.LANGUAGES,
@@ -258,10 +260,13 @@ class LoopForm(forms.ModelForm):
 
 
 class EvidenceForm(forms.Form):
-    assessment = forms.ModelChoiceField(queryset=None, label=_("Self-assessment"))
+    assessment = forms.ModelChoiceField(
+        queryset=None, label=_("Self-assessment"), empty_label=_("Choose a self-assessment")
+    )
     commitment = forms.ModelChoiceField(
         queryset=Commitment.objects.filter(slug__in=EVIDENCE_COMMITMENTS).order_by("number"),
         label=_("Commitment"),
+        empty_label=_("Choose a commitment"),
     )
 
     def __init__(self, *args, organisation, **kwargs):

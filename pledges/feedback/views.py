@@ -1,4 +1,3 @@
-import csv
 import io
 
 import segno
@@ -22,6 +21,8 @@ from pledges.feedback.forms import (
     question_initial,
 )
 from pledges.feedback.models import MIN_ORGANISATIONS, MIN_RESPONSES, FeedbackRound
+from racop.access import is_coordinator
+from racop.csv_export import csv_response
 from racop.ratelimit import client_network
 
 # The flood guard's cookie says only "this device answered this round": the same for everyone.
@@ -40,7 +41,7 @@ def _round_for(request, pk):
     feedback_round = get_object_or_404(FeedbackRound.objects.select_related("organisation"), pk=pk)
     user = request.user
     manages = user.is_authenticated and feedback_round.organisation.is_represented_by(user)
-    if not manages and not (user.is_authenticated and user.is_staff):
+    if not manages and not is_coordinator(user):
         raise Http404
     return feedback_round, manages
 
@@ -67,7 +68,7 @@ def feedback_home(request):
             FeedbackRound.objects.for_representative(user).with_counts().order_by("-opens_on")
         )
         context["can_create"] = _represented(user).exists()
-    if user.is_authenticated and user.is_staff:
+    if is_coordinator(user):
         context["participation"] = services.participation()
         context["all_rounds"] = FeedbackRound.objects.with_counts().order_by("-opens_on")[:50]
     return render(request, "pledges/feedback/home.html", context)
@@ -205,21 +206,11 @@ def round_csv(request, pk):
                 options = question.options_in(language)
                 row.append(options[answer.choice] if answer.choice < len(options) else "")
             else:
-                row.append(_spreadsheet_safe(answer.text))
+                row.append(answer.text)
         rows.append(row)
     rows.sort(key=lambda row: [str(value) for value in row])
-    output = io.StringIO()
-    writer = csv.writer(output)
-    writer.writerow([_("language")] + [q.text_in(language) for q in questions])
-    writer.writerows(rows)
-    response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="feedback-{feedback_round.pk}.csv"'
-    return response
-
-
-def _spreadsheet_safe(value):
-    """Keep text a spreadsheet would run as a formula (=, +, -, @) as plain text."""
-    return "'" + value if value[:1] in {"=", "+", "-", "@"} else value
+    header = [_("language")] + [q.text_in(language) for q in questions]
+    return csv_response(f"feedback-{feedback_round.pk}.csv", header, rows)
 
 
 @require_GET

@@ -1,6 +1,8 @@
+import datetime
+
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 
 from racop import access
@@ -14,6 +16,21 @@ register = template.Library()
 def markdown_filter(text):
     """Render Markdown written by people as sanitised HTML."""
     return render_markdown(text)
+
+
+@register.filter
+def time_datetime(value, precision="seconds"):
+    """Return the value of a <time datetime="…"> attribute: local time to the second, or to
+    the minute with "minutes" (anonymous posts: a precise time would help match a post with
+    what someone saw elsewhere). Never fractions of a second, which HTML allows only to three
+    digits."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.isoformat(timespec="minutes" if precision == "minutes" else "seconds")
+    return value.isoformat()
 
 
 @register.filter
@@ -34,10 +51,14 @@ def content_lang(obj, *fields):
 
 
 @register.inclusion_tag("includes/translation_note.html")
-def translation_note(obj, *fields):
-    """Say so when any of the fields shows the English text for want of a translation."""
+def translation_note(obj, *fields, inline=False):
+    """Say so when any of the fields shows the English text for want of a translation.
+
+    inline: a short note beside an item of a list (a card, a link) instead of a paragraph.
+    """
     shown = any(content_falls_back(obj, field) for field in fields)
-    return {"shown": shown, "language": translation.get_language_info(translation.get_language())}
+    language = translation.get_language_info(translation.get_language())
+    return {"shown": shown, "language": language, "inline": inline}
 
 
 # BCP 47 tags for hreflang: Serbian is written in two scripts, so both say which.

@@ -99,11 +99,19 @@ def test_endpoint_takes_messages_larger_than_django_form_limit(post, author, thr
     assert Reply.objects.exists()
 
 
-@pytest.mark.parametrize("raw", [b"", b"   \r\n", b"This is not an email at all.\r\n"])
-def test_endpoint_refuses_what_is_not_an_email(post, db, raw):
-    response = post(raw)
+def test_endpoint_refuses_what_is_not_an_email(post, db):
+    response = post(b"This is not an email at all.\r\n")
     assert response.status_code == 400
     assert "not an email message" in response.json()["error"]
+
+
+@pytest.mark.parametrize("raw", [b"", b"   \r\n"])
+def test_endpoint_asks_the_relay_to_retry_when_nothing_arrived(post, db, raw):
+    """A message is never empty: the body was lost on the way, and a 4xx would lose the reply."""
+    response = post(raw)
+    assert response.status_code == 503 and response["Retry-After"]
+    assert "empty message" in response.json()["error"]
+    assert not InboundEmail.objects.exists()
 
 
 def test_endpoint_bounces_a_forged_address(post, db):

@@ -49,14 +49,17 @@ def test_a_period_without_an_end_lasts_a_year(coordinator_client):
     response = coordinator_client.post(
         reverse("admin:plan_planperiod_add"),
         {
-            "name": "Plan 2027",
+            "name_en": "Plan 2027",
+            "name_mk": "План 2027",
             "slug": "2027",
             "starts_on": "2027-01-01",
             "ends_on": "",
-            "summary": "",
+            "summary_en": "",
             "items-TOTAL_FORMS": "0",
             "items-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302
-    assert str(PlanPeriod.objects.get(slug="2027").ends_on) == "2027-12-31"
+    period = PlanPeriod.objects.get(slug="2027")
+    assert str(period.ends_on) == "2027-12-31"
+    assert (period.name_en, period.name_mk) == ("Plan 2027", "План 2027")

@@ -198,3 +198,23 @@ def test_join_page_query_count_is_flat(client, django_assert_max_num_queries, si
     TopicFactory.create_batch(size)
     with django_assert_max_num_queries(3):
         assert client.get(JOIN).status_code == 200
+
+
+def test_a_password_is_never_sent_back_and_the_page_says_why(client):
+    data = {**person_data(), **application_data(motivation="")}
+    response = client.post(JOIN, data)
+    html = response.content.decode()
+    assert "a long pass phrase 2026" not in html
+    assert 'value="a long pass phrase 2026"' not in html
+    assert "Type your password again" in html
+    assert 'id="id_password1_error"' in html
+    # Everything else comes back as typed.
+    assert 'value="Civic Lab Niš"' in html and 'value="Kovač"' in html
+
+
+@pytest.mark.parametrize("prefix", ["", "/mk", "/sq"])
+def test_the_join_page_names_the_community_in_its_lead(client, prefix, settings):
+    response = client.get(f"{prefix}{JOIN}")
+    lead = re.search(r'<p class="lead">(.*?)</p>', response.content.decode(), re.S).group(1)
+    assert settings.SITE_NAME in lead
+    assert not lead.strip().startswith(("is open", "është", "можат"))

@@ -5,6 +5,7 @@ from django.utils import timezone
 from pledges.models import Assessment, PledgeVersion, Signature
 from tests.factories import (
     AssessmentFactory,
+    CoordinatorFactory,
     MemberFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -110,14 +111,14 @@ def test_assessment_visibility_per_role(
 
     assessment = AssessmentFactory(visibility=visibility)
     colleague = MembershipFactory(organisation=assessment.organisation, role="staff").user
-    coordinator_sees = Assessment.objects.visible_to(MemberFactory(is_staff=True)).filter(
-        pk=assessment.pk
-    )
+    coordinator_sees = Assessment.objects.visible_to(CoordinatorFactory()).filter(pk=assessment.pk)
     assert coordinator_sees.exists()
     for user, expected in [
         (AnonymousUser(), visitor),
         (django_user_model.objects.create(username="applicant", email="a@example.org"), applicant),
         (MemberFactory(), member),
+        # Staff status alone makes nobody a coordinator: a member like any other.
+        (MemberFactory(is_staff=True), member),
         (colleague, own_staff),
     ]:
         assert Assessment.objects.visible_to(user).filter(pk=assessment.pk).exists() is expected

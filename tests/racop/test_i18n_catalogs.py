@@ -168,3 +168,85 @@ def test_country_names_follow_the_language():
         assert countries.name("ME") == "Mali i Zi"
     with translation.override("hr"):
         assert countries.name("DE") == "Njemačka"
+
+
+# django-allauth's strings: sq, mk and Montenegrin from racop/locale_allauth, the others
+# from allauth's own catalogs (Bosnian reads its Croatian).
+ALLAUTH_DIR = ROOT / "racop" / "locale_allauth"
+
+
+def test_allauth_catalogs_hold_exactly_the_strings_the_portal_shows_of_this_allauth():
+    """A new allauth version's strings fail here: `python -m racop.catalogs --allauth`."""
+    from racop.catalogs import ALLAUTH_LOCALES, allauth_shown
+
+    shown = {(entry.msgctxt, entry.msgid) for entry in allauth_shown()}
+    msgids = {msgid for _context, msgid in shown}
+    assert "Forgot your password?" in msgids
+    assert not any("phone" in msgid.lower() for msgid in msgids)
+    for locale in ALLAUTH_LOCALES:
+        path = ALLAUTH_DIR / locale / "LC_MESSAGES" / "django.po"
+        assert {(e.msgctxt, e.msgid) for e in polib.pofile(str(path))} == shown, locale
+
+
+def test_the_allauth_update_adds_new_strings_untranslated_and_keeps_translations(tmp_path):
+    from racop.catalogs import allauth_catalogs_update
+
+    source = polib.POFile()
+    for msgid in ["Forgot your password?", "Sign In", "Phone"]:
+        source.append(polib.POEntry(msgid=msgid, occurrences=[("account/forms.py", "1")]))
+    source.append(polib.POEntry(msgid="Sessions", occurrences=[("usersessions/apps.py", "3")]))
+    folder = tmp_path / "sq" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    kept = polib.POFile()
+    kept.append(polib.POEntry(msgid="Sign In", msgstr="Hyni"))
+    kept.append(polib.POEntry(msgid="Gone from allauth", msgstr="Ikur"))
+    kept.save(str(folder / "django.po"))
+    allauth_catalogs_update(folder=tmp_path, source=source)
+    updated = {entry.msgid: entry.msgstr for entry in polib.pofile(str(folder / "django.po"))}
+    assert updated == {"Forgot your password?": "", "Sign In": "Hyni"}
+    assert catalog_problems("sq", folder / "django.po") == ["untranslated: 'Forgot your password?'"]
+
+
+@pytest.mark.parametrize("locale", ["sq", "mk", "cnr"])
+def test_allauth_catalogs_are_complete(locale):
+    assert catalog_problems(locale, ALLAUTH_DIR / locale / "LC_MESSAGES" / "django.po") == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_allauth_string_the_portal_shows_is_translated(language):
+    from django.utils import translation
+
+    from racop.catalogs import allauth_shown
+
+    catalogs_compile(changed_only=True)
+    english = []
+    with translation.override(language):
+        for entry in allauth_shown():
+            if entry.msgctxt:
+                shown = translation.pgettext(entry.msgctxt, entry.msgid)
+            else:
+                shown = translation.gettext(entry.msgid)
+            if shown == entry.msgid and entry.msgid not in {"Email"}:
+                english.append(entry.msgid)
+    assert english == []
+
+
+@pytest.mark.parametrize(
+    ("language", "forgot", "sign_out"),
+    [
+        ("sq", "Keni harruar fjalëkalimin?", "Dilni"),
+        ("mk", "Ја заборавивте лозинката?", "Одјава"),
+        # Ijekavian where Serbian Latin (which cnr reads for Django's strings) is ekavian.
+        ("cnr", "Zaboravili ste lozinku?", "Odjavi se"),
+    ],
+)
+def test_allauth_strings_follow_the_portals_words(language, forgot, sign_out):
+    from django.utils import translation
+
+    with translation.override(language):
+        assert translation.gettext("Forgot your password?") == forgot
+        assert translation.gettext("Sign Out") == sign_out == translation.gettext("Log out")
+    with translation.override("cnr"):
+        assert translation.gettext("Too many failed login attempts. Try again later.") == (
+            "Previše neuspjelih pokušaja prijave. Pokušajte ponovo kasnije."
+        )

@@ -1,5 +1,6 @@
 """Every page names itself in the other eight languages (hreflang) and its Open Graph locale."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -72,3 +73,12 @@ def test_a_page_that_does_not_exist_has_no_alternates(client):
     response = client.get("/mk/library/no-such-resource/")
     assert response.status_code == 404
     assert b'rel="alternate"' not in response.content
+
+
+@pytest.mark.parametrize("prefix", ["", "/mk"])
+def test_the_footer_names_every_language_in_itself_with_a_capital(client, prefix):
+    html = client.get(f"{prefix}/library/").content.decode()
+    names = re.findall(r'<a href="[^"]*" lang="[^"]+" hreflang="[^"]+"[^>]*>([^<]+)</a>', html)
+    assert len(names) == len(settings.LANGUAGES)
+    assert all(name[0].isupper() for name in names), names
+    assert {"Shqip", "Македонски", "Türkçe", "English"} <= set(names)

@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 
@@ -53,3 +54,27 @@ def test_demo_accounts_can_log_in_with_the_printed_passwords(capsys):
 def test_seed_demo_refuses_without_debug():
     with pytest.raises(CommandError, match="DJANGO_DEBUG"):
         call_command("seed_demo")
+
+
+@override_settings(DEBUG=True)
+def test_the_demo_keeps_a_feedback_round_open_and_prints_its_address(capsys, client):
+    import datetime
+
+    from django.utils import timezone
+
+    from pledges.feedback.models import FeedbackRound
+
+    call_command("seed_demo", stdout=StringIO())
+    # Weeks later every round has closed; seeding again opens one for visitors.
+    FeedbackRound.objects.update(
+        opens_on=timezone.localdate() - datetime.timedelta(days=90),
+        closes_on=timezone.localdate() - datetime.timedelta(days=60),
+    )
+    call_command("seed_demo")
+    printed = capsys.readouterr().out
+    line = next(line for line in printed.splitlines() if line.startswith("Answer a feedback round"))
+    path = line.split(": ", 1)[1].removeprefix(settings.SITE_URL)
+    response = client.get(path)
+    assert response.status_code == 200
+    main = response.content.decode().split("<main", 1)[1].split("</main>")[0]
+    assert "<form" in main and 'type="submit"' in main, main

@@ -24,7 +24,10 @@ The roles: visitor (anonymous); unverified (signed up, email not verified); appl
 (represents the organisation that owns w's organisation objects, its feedback round among
 them); author (wrote w's thread, reply and proposal, registered for w's event, owns w's
 notification); other_member (represents a different organisation);
-coordinator (staff, in the coordinators group).
+coordinator (staff, in the coordinators group); staff (a plain member with staff status, in no
+group and with no permission: a member like any other, so unless a row says otherwise it gets
+what member gets); staff_non_member (staff status, verified email, never applied: like the
+applicant unless a row says otherwise). Staff status only opens the back office.
 
 The admin (admin:*) and django-allauth (account_*) follow one rule each, tested below.
 """
@@ -33,12 +36,15 @@ import datetime
 
 import pytest
 from django.contrib import admin
+from django.core import signing
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from discussions import inbound
+from discussions.models import InboundEmail
 from library.models import Collection
 from members.models import Membership
 from members.notifications import services as notification_services
@@ -74,15 +80,22 @@ from tests.factories import (
 
 ROLES = [
     "visitor", "unverified", "applicant", "member", "representative", "author",
-    "other_member", "coordinator",
+    "other_member", "coordinator", "staff", "staff_non_member",
 ]  # fmt: skip
 LOGIN = "login"
+# Staff status makes nobody a coordinator: staff accounts get what the person they are gets.
+LIKE = {"staff": "member", "staff_non_member": "applicant"}
 
 
 def expect(base=None, **roles):
-    """Return {role: answer}: base's answers (or one answer for all), then the overrides."""
+    """Return {role: answer}: base's answers (or one answer for all), then the overrides.
+
+    The staff roles follow the role they are like (LIKE) unless named."""
     table = dict(base) if isinstance(base, dict) else dict.fromkeys(ROLES, base)
     table.update(roles)
+    for role, like in LIKE.items():
+        if role not in roles:
+            table[role] = table[like]
     return table
 
 
@@ -128,6 +141,14 @@ def reply_kwargs():
     return thread_kwargs(reply_id=lambda w: w.reply.pk)
 
 
+def held_reply_token(w):
+    record = InboundEmail.objects.create(
+        message_id=f"<held-{w.thread.pk}@example.org>", user=w.author, thread=w.thread,
+        outcome=InboundEmail.Outcome.HELD, held_text="Held.",
+    )  # fmt: skip
+    return signing.dumps(record.pk, salt=inbound.CONFIRM_SALT)
+
+
 def slug_of(name):
     return {"slug": lambda w: getattr(w, name).slug}
 
@@ -142,9 +163,14 @@ MATRIX = {
     # A plain link that sets the language cookie and sends everyone back, translated.
     "language_choose": row(expect(302), code=lambda w: "mk"),
     # members
-    "members:join": row(NOT_YET_MEMBERS),
-    "members:application_status": row(expect(302, visitor=LOGIN, applicant=200)),
-    "members:application_edit": row(expect(404, visitor=LOGIN, applicant=200)),
+    # A staff account that never applied may apply like anyone; it has no application yet.
+    "members:join": row(expect(NOT_YET_MEMBERS, staff_non_member=200)),
+    "members:application_status": row(
+        expect(302, visitor=LOGIN, applicant=200, staff_non_member=302)
+    ),
+    "members:application_edit": row(
+        expect(404, visitor=LOGIN, applicant=200, staff_non_member=404)
+    ),
     "members:application_review": row(
         expect(404, visitor=LOGIN, coordinator=302),
         method="post",
@@ -274,6 +300,10 @@ MATRIX = {
         method="post",
         settings={"INBOUND_EMAIL_ENABLED": True, "INBOUND_EMAIL_TOKEN": "relay-secret"},
     ),
+    # A held emailed reply: only the member it came from may see and confirm it.
+    "discussions:inbound_confirm": row(
+        expect(404, visitor=LOGIN, author=200), token=lambda w: held_reply_token(w)
+    ),
     # The action plan (discussions/plan): the current period's plan is for members; a period
     # whose summary is public shows its items (never proposals or people) to everyone.
     "plan:plan": row(MEMBERS),
@@ -350,6 +380,8 @@ class World:
             "author": self.author,
             "other_member": MembershipFactory(role=Membership.Role.REPRESENTATIVE).user,
             "coordinator": CoordinatorFactory(),
+            "staff": MemberFactory(is_staff=True),
+            "staff_non_member": UserFactory(is_staff=True),
         }
         self.application = self.people["applicant"].join_applications.get()
         self.thread = ThreadFactory(topic=self.topic, author=self.author, kind="question")
@@ -470,7 +502,9 @@ def test_every_page_answers_each_role_as_the_matrix_says(client, group):
 
 @pytest.mark.django_db
 def test_the_admin_is_for_staff_only(client):
-    """Rule for admin/*: visitors and members go to the admin's login, coordinators get in."""
+    """Rule for admin/*: visitors and members go to the admin's login, coordinators get in.
+
+    Staff outside the coordinators' group get in too, but see nothing they were not given."""
     world = World()
     coordinator = world.people["coordinator"]
     urls = {reverse("admin:index"): 200}
@@ -484,7 +518,12 @@ def test_the_admin_is_for_staff_only(client):
             client.force_login(world.people[role])
         for url, coordinators_get in urls.items():
             got = answer_of(client.get(url))
-            want = coordinators_get if role == "coordinator" else LOGIN
+            if role == "coordinator":
+                want = coordinators_get
+            elif role.startswith("staff"):
+                want = 200 if url == reverse("admin:index") else 403
+            else:
+                want = LOGIN
             assert got == want, (role, url, got)
     # The site's own records are all open to coordinators; Django's groups and the task
     # queue's results (the operators' business: superusers) are not.

@@ -1,3 +1,3 @@
-"""Montenegrin dates and numbers: Django ships no locale for it; write them as Serbian Latin."""
+"""Montenegrin dates and numbers: Django ships no locale for it; written as Serbian Latin."""
 
-from django.conf.locale.sr_Latn.formats import *  # noqa: F403
+from racop.formats.sr_Latn.formats import *  # noqa: F403

@@ -20,6 +20,7 @@ class Command(BaseCommand):
         # Each app may ship a `demo` module with seed(); apps run in INSTALLED_APPS order,
         # so the site and members come before the apps that build on them.
         accounts = {}
+        links = {}
         with transaction.atomic():
             for config in apps.get_app_configs():
                 try:
@@ -32,8 +33,12 @@ class Command(BaseCommand):
                 if created:
                     self.stdout.write(f"{config.verbose_name}: {created}")
                 accounts.update(getattr(module, "DEMO_ACCOUNTS", {}))
+                if hasattr(module, "demo_links"):
+                    links.update(module.demo_links())
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("Demo accounts (email / password):")
         for role, (email, password) in accounts.items():
             self.stdout.write(f"  {role:<12} {email} / {password}")
         self.stdout.write(f"Portal: {settings.SITE_URL}/   Admin: {settings.SITE_URL}/admin/")
+        for label, path in links.items():
+            self.stdout.write(f"{label}: {settings.SITE_URL}{path}")
