@@ -1,6 +1,8 @@
 """Accounts hold when a session is taken or the mail server fails: changes to the addresses
 ask for the password again and are told to the owner; allauth's emails wait in the queue."""
 
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
@@ -121,3 +123,17 @@ def test_signing_in_with_a_code_speaks_the_persons_language(client, member):
     email = OutgoingEmail.objects.get(to=member.email)
     assert "Ваш код за пријаву" in email.subject
     assert "Унесите га на страници" in email.text
+
+
+def test_a_member_without_a_password_at_hand_confirms_it_is_them_with_a_code(client, member):
+    client.force_login(member)
+    response = client.post(
+        reverse("account_request_reauthentication_code"), {"recipient": member.email}, follow=True
+    )
+    assert response.wsgi_request.path == reverse("account_confirm_reauthentication_code")
+    assert "Enter the code" in response.content.decode()
+    email = OutgoingEmail.objects.get(to=member.email)
+    code = re.search(r"^\s*([A-Z]{4}-[A-Z]{4})\s*$", email.text, re.MULTILINE).group(1)
+    client.post(reverse("account_confirm_reauthentication_code"), {"code": code})
+    email_page_post(client, {"action_add": "", "email": "second@example.org"})
+    assert EmailAddress.objects.filter(user=member, email="second@example.org").exists()
