@@ -8,9 +8,11 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from allauth.account.models import EmailAddress
+        from allauth.account.signals import email_added
         from django.contrib.admin.models import LogEntry
 
         from members import data_export
+        from members.adapters import email_added_tell_owner
         from members.models import (
             Answer,
             ApplicationEvent,
@@ -32,3 +34,4 @@ class MembersConfig(AppConfig):
         data_export.register(Answer, user_fields=("response__user",))
         # A coordinator's own audit entries are part of their data (racop sits below members).
         data_export.register(AuditEntry, user_fields=["actor"])
+        email_added.connect(email_added_tell_owner, dispatch_uid="members.email_added")

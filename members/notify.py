@@ -10,9 +10,13 @@ from django.core.exceptions import ImproperlyConfigured
 _senders = {}
 
 
-def senders_register(*, notification_send, email_coordinators):
-    """Set the functions that notify people and email the coordinators."""
-    _senders.update(notification_send=notification_send, email_coordinators=email_coordinators)
+def senders_register(*, notification_send, email_coordinators, email_queue):
+    """Set the functions that notify people, email the coordinators and queue an email."""
+    _senders.update(
+        notification_send=notification_send,
+        email_coordinators=email_coordinators,
+        email_queue=email_queue,
+    )
 
 
 def _sender(name):
@@ -33,3 +37,8 @@ def email_coordinators(*, subject, template, context):
     """Queue an email to the coordinators' address, in their language: subject may be lazy
     and context a function without arguments, so both are made in that language."""
     return _sender("email_coordinators")(subject=subject, template=template, context=context)
+
+
+def email_queue(**kwargs):
+    """Queue one email: members.notifications.services.email_queue takes the arguments."""
+    return _sender("email_queue")(**kwargs)

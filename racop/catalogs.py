@@ -33,15 +33,14 @@ ALLAUTH_LOCALES = {
 LOCALE_DIRS = (LOCALE_DIR, COUNTRIES_DIR, ALLAUTH_DIR)
 # Where allauth's strings come from (paths as in its catalogs' locations): the account
 # pages, forms, messages and emails. Left out: what this portal turned off (phone numbers,
-# usernames, passkeys, sign-in and verification codes, social accounts, MFA, sessions) and
-# allauth's own layout, which templates/allauth replaces.
+# usernames, passkeys, verification codes, social accounts, MFA, sessions), allauth's own
+# layout, which templates/allauth replaces, and the login-code pages and email, which the
+# portal writes itself (templates/account); the login page's link to them stays in.
 ALLAUTH_SOURCES = re.compile(
     r"^(account/(adapter|fields|forms)\.py"
     r"|templates/account/(?!.*(phone|passkey|login_code|password_reset_code|confirm_\w*code)).+)$"
 )
-ALLAUTH_TURNED_OFF = re.compile(
-    r"phone|username|passkey|sign-in code|security key|authenticator|login code", re.I
-)
+ALLAUTH_TURNED_OFF = re.compile(r"phone|username|passkey|security key|authenticator", re.I)
 
 
 def catalogs(locale_dirs=LOCALE_DIRS) -> list[Path]:

@@ -121,3 +121,19 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImproperlyConfigured("Audit log entries are never deleted.")
+
+
+class RateLimitCounter(models.Model):
+    """Attempts at one action by one client in the current window (racop.ratelimit).
+
+    Counted in PostgreSQL, not in the cache: the cache answers as empty while Redis is away,
+    and a limit that resets then would let a password be guessed during an outage. The table
+    is UNLOGGED (migration 0005): cheap writes; a crash of PostgreSQL restarts every window.
+    """
+
+    key = models.CharField(max_length=100, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    window_ends_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

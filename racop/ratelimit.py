@@ -1,20 +1,36 @@
-"""Rate limits on Django's cache, shared by every app server (Redis in production).
+"""Rate limits counted in PostgreSQL, shared by every app server.
 
 A fixed window per action and per person (their account when logged in, else their
 address): `@ratelimit("posting")` on a view answers 429 with templates/429.html once the
-limit in settings.RATE_LIMITS is spent. django-allauth's own limits (ACCOUNT_RATE_LIMITS)
-use the same cache and the same page, through `handler429` in racop/urls.py.
+limit in settings.RATE_LIMITS is spent. The counts live in the database, not in the cache:
+Redis may be away (the cache then answers as empty), and a limit must not reset then.
+
+Behind a reverse proxy, settings.RATE_LIMIT_CLIENT_IP_HEADER names the header that carries
+the client's address; it drives every limit, django-allauth's included (members.adapters
+asks client_ip()). Failed logins are counted here too (members.adapters), per address and
+per account and address; django-allauth's own limits (ACCOUNT_RATE_LIMITS) answer with the
+same page, through `handler429` in racop/urls.py.
 """
 
+import datetime
 import functools
 import hashlib
+import ipaddress
+import secrets
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection
+from django.db.models import F
 from django.shortcuts import render
+from django.utils import timezone
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# One attempt in this many also deletes the counters of windows that have ended.
+SWEEP_ONE_IN = 200
+# An IPv6 client usually holds a whole /64: count it as one address.
+IPV6_PREFIX = 64
 
 
 def parse_rate(rate):
@@ -25,39 +41,99 @@ def parse_rate(rate):
 
 
 def client_ip(request):
-    """Return the client's address; behind a proxy, the one the proxy saw (settings)."""
+    """Return the client's address; behind a proxy, the one the proxy saw (settings).
+
+    The proxy appends the address it saw to a list such as X-Forwarded-For: the last entry
+    is the one to trust, the first may be anything the client sent.
+    """
     header = getattr(settings, "RATE_LIMIT_CLIENT_IP_HEADER", None)
     if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
+        return request.META[header].split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_network(request):
+    """Return the client's address as rate limits count it (an IPv6 address by its /64)."""
+    address = client_ip(request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6:
+        return str(ipaddress.IPv6Network(f"{parsed}/{IPV6_PREFIX}", strict=False))
+    return address
 
 
 def _identity(request):
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    return f"ip:{client_ip(request)}"
+    return f"ip:{client_network(request)}"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One counted attempt at an action, within its window."""
+
+    key: str
+    window_ends_at: datetime.datetime
+    count: int
+    limit: int
+
+    @property
+    def allowed(self) -> bool:
+        return self.count <= self.limit
+
+    def undo(self) -> None:
+        """Take the attempt back: it turned out not to count (a correct password)."""
+        from racop.models import RateLimitCounter
+
+        RateLimitCounter.objects.filter(
+            key=self.key, window_ends_at=self.window_ends_at, count__gt=0
+        ).update(count=F("count") - 1)
+
+
+def attempt_count(action, who) -> Attempt | None:
+    """Count one attempt at action by who (any string); None when action has no limit."""
+    from racop.models import RateLimitCounter
+
+    rate = settings.RATE_LIMITS.get(action)
+    if not rate:
+        return None
+    limit, period = parse_rate(rate)
+    ends = datetime.datetime.fromtimestamp((time.time() // period + 1) * period, datetime.UTC)
+    digest = hashlib.sha256(f"{action}:{who}".encode()).hexdigest()[:32]
+    key = f"{action}:{digest}"
+    table = connection.ops.quote_name(RateLimitCounter._meta.db_table)
+    # One statement, so concurrent attempts never read the same count: a new window starts
+    # at one, the current one adds one.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} AS c (key, count, window_ends_at) VALUES (%s, 1, %s) "
+            "ON CONFLICT (key) DO UPDATE SET "
+            "count = CASE WHEN c.window_ends_at = EXCLUDED.window_ends_at "
+            "THEN c.count + 1 ELSE 1 END, window_ends_at = EXCLUDED.window_ends_at "
+            "RETURNING count",
+            [key, ends],
+        )
+        (count,) = cursor.fetchone()
+    if secrets.randbelow(SWEEP_ONE_IN) == 0:
+        rate_limits_sweep()
+    return Attempt(key=key, window_ends_at=ends, count=count, limit=limit)
+
+
+def rate_limits_sweep() -> int:
+    """Delete the counters of windows that have ended; return how many."""
+    from racop.models import RateLimitCounter
+
+    deleted, _ = RateLimitCounter.objects.filter(window_ends_at__lte=timezone.now()).delete()
+    return deleted
 
 
 def rate_limit_hit(request, action, *, key=None):
     """Count one attempt at action; return False when the limit is already spent."""
-    rate = settings.RATE_LIMITS.get(action)
-    if not rate:
-        return True
-    limit, period = parse_rate(rate)
-    window = int(time.time() // period)
-    who = key if key is not None else _identity(request)
-    digest = hashlib.sha256(f"{action}:{who}".encode()).hexdigest()[:32]
-    cache_key = f"ratelimit:{action}:{digest}:{window}"
-    if cache.add(cache_key, 1, timeout=period + 1):
-        return True
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        # The window expired between add() and incr(): this attempt opens the next one.
-        cache.set(cache_key, 1, timeout=period + 1)
-        return True
-    return count <= limit
+    attempt = attempt_count(action, key if key is not None else _identity(request))
+    return attempt is None or attempt.allowed
 
 
 def too_many_requests(request, exception=None):

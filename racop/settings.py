@@ -59,7 +59,10 @@ SITE_SHORT_NAME = env("SITE_SHORT_NAME", SITE_NAME)
 SITE_OPERATOR = required("SITE_OPERATOR", "The coordinating organisation")
 SITE_OPERATOR_URL = env("SITE_OPERATOR_URL", "")
 SITE_CONTACT_EMAIL = required("SITE_CONTACT_EMAIL", "coordinators@example.org")
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address: links in emails and feeds. Production must name it (never 127.0.0.1).
+SITE_URL = required("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+if urlparse(SITE_URL).scheme not in {"http", "https"} or not urlparse(SITE_URL).hostname:
+    raise ImproperlyConfigured("SITE_URL must be an address such as https://community.example.org.")
 
 INSTALLED_APPS = [
     # Before the admin, so translated fields get their tabs in the admin forms.
@@ -163,7 +166,13 @@ if REDIS_URL:
                 "socket_connect_timeout": float(env("REDIS_TIMEOUT", "0.5")),
                 "socket_timeout": float(env("REDIS_TIMEOUT", "0.5")),
             },
-        }
+            "DURABLE_CACHE": "durable",
+        },
+        # django-allauth's rate limits, kept in PostgreSQL so they hold while Redis is away.
+        "durable": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "racop_cache",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
@@ -198,6 +207,14 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_SHORT_NAME}] "
+# A member locked out by failed passwords (someone else's, perhaps) signs in with a code
+# sent to their address. The code travels through the outgoing queue: ten minutes for it.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+# Adding, removing or changing an email address (or the password) asks for the password
+# again (or a code), and the owner is told of each change by email.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 
 # Internationalisation: English is the source; the region's languages follow.
 LANGUAGE_CODE = "en"
@@ -421,17 +438,26 @@ ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 # Rate limits (racop/ratelimit.py), counted in the cache that all app servers share.
 # "count/period" with s, m, h or d; an action left out is not limited.
 RATE_LIMITS = {
+    # The admin's login page (racop.admin_site): every attempt counts.
     "login": env("RATE_LIMIT_LOGIN", "10/5m"),
+    # Failed logins (members.adapters): from one address to any account; to one account from
+    # one address; to one account from anywhere (a member refused signs in with a code).
+    "login_failed_ip": env("RATE_LIMIT_LOGIN_FAILED_IP", "30/10m"),
+    "login_failed_account_ip": env("RATE_LIMIT_LOGIN_FAILED_ACCOUNT_IP", "5/5m"),
+    "login_failed_account": env("RATE_LIMIT_LOGIN_FAILED_ACCOUNT", "100/h"),
     "join": env("RATE_LIMIT_JOIN", "10/h"),
     "posting": env("RATE_LIMIT_POSTING", "30/10m"),
     "reporting": env("RATE_LIMIT_REPORTING", "10/h"),
     "searching": env("RATE_LIMIT_SEARCHING", "60/m"),
 }
-# Behind a proxy, the header that carries the client's address (e.g. HTTP_X_REAL_IP).
+# Behind a proxy, the header (WSGI form, e.g. HTTP_X_REAL_IP) that carries the client's
+# address; it drives every limit, django-allauth's included (members.adapters).
 RATE_LIMIT_CLIENT_IP_HEADER = env("RATE_LIMIT_CLIENT_IP_HEADER")
-# django-allauth's limits for logins, signups and password resets: the same cache.
+# django-allauth's own limits (in the cache). Logins that succeed are not limited (a room of
+# forty on one Wi-Fi all get in); failed ones are counted above, in PostgreSQL.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login": None,
+    "login_failed": None,
     "signup": "10/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }

@@ -28,4 +28,5 @@ class NotificationsConfig(AppConfig):
         notify.senders_register(
             notification_send=services.notification_send,
             email_coordinators=services.email_coordinators,
+            email_queue=services.email_queue,
         )

@@ -227,6 +227,12 @@ def email_coordinators(*, subject, template, context, headers=None):
         )
 
 
+def one_line(text) -> str:
+    """Return header text on one line: mail refuses a line break in a header, and an email
+    whose subject held one (a thread's title, a person's name) would never leave the queue."""
+    return " ".join(str(text).split())
+
+
 def email_queue(
     *,
     to: str,
@@ -243,7 +249,7 @@ def email_queue(
     Message-ID is made now, so a retry sends the same message."""
     email = OutgoingEmail.objects.create(
         to=to,
-        subject=subject[:300],
+        subject=one_line(subject)[:300],
         text=text,
         html=html,
         headers={"Message-ID": message_id(), **(headers or {})},
@@ -285,7 +291,7 @@ def email_deliver(pk: int) -> str:
             # Gone, already handled, or being sent by another worker right now.
             return email.status if email else "skipped"
         message = EmailMultiAlternatives(
-            email.subject,
+            one_line(email.subject),
             email.text,
             settings.DEFAULT_FROM_EMAIL,
             [email.to],

@@ -23,6 +23,7 @@ from pledges.feedback.forms import (
 from pledges.feedback.models import MIN_ORGANISATIONS, MIN_RESPONSES, FeedbackRound
 from racop.access import is_coordinator
 from racop.csv_export import csv_response
+from racop.ratelimit import client_network
 
 # The flood guard's cookie says only "this device answered this round": the same for everyone.
 ANSWERED = "answered"
@@ -301,7 +302,7 @@ def respond(request, token):
             if request.method == "POST":
                 # Only complete answers count towards the flood guard, so typos cost nothing.
                 if form.is_valid() and not services.flood_allows(
-                    feedback_round=feedback_round, address=request.META.get("REMOTE_ADDR", "")
+                    feedback_round=feedback_round, address=client_network(request)
                 ):
                     form.add_error(None, _("Too many answers from this network: try later."))
                 if form.is_valid():

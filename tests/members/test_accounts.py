@@ -24,15 +24,18 @@ def test_account_pages_use_the_site_frame(client, path):
     assert settings.SITE_CONTACT_EMAIL in html and settings.SITE_OPERATOR in html
 
 
-def test_signup_requires_email_verification_before_login(client):
-    response = client.post(
-        "/accounts/signup/",
-        {
-            "email": "new@example.org",
-            "password1": "a-long pass phrase",
-            "password2": "a-long pass phrase",
-        },
-    )
+def test_signup_requires_email_verification_before_login(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/accounts/signup/",
+            {
+                "email": "new@example.org",
+                "password1": "a-long pass phrase",
+                "password2": "a-long pass phrase",
+            },
+        )
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
     assert User.objects.filter(email="new@example.org").exists()
@@ -101,21 +104,23 @@ def test_wrong_password_gets_a_clear_message(client, applicant):
     assert "not correct" in response.content.decode()
 
 
-def test_password_reset_sends_a_link(client, applicant):
-    response = client.post("/accounts/password/reset/", {"email": applicant.email})
+def test_password_reset_sends_a_link(client, applicant, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password/reset/", {"email": applicant.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
 
 
-def test_emails_name_the_community(client, settings):
-    client.post(
-        "/accounts/signup/",
-        {
-            "email": "n@example.org",
-            "password1": "a-long pass phrase",
-            "password2": "a-long pass phrase",
-        },
-    )
+def test_emails_name_the_community(client, settings, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/accounts/signup/",
+            {
+                "email": "n@example.org",
+                "password1": "a-long pass phrase",
+                "password2": "a-long pass phrase",
+            },
+        )
     assert mail.outbox[0].subject.startswith(f"[{settings.SITE_SHORT_NAME}]")
     assert "example.com" not in mail.outbox[0].body

@@ -178,6 +178,20 @@ def test_one_network_cannot_flood_a_round(feedback_round, monkeypatch):
     assert other.post(feedback_round.get_public_url(), _answers(feedback_round)).status_code == 302
 
 
+def test_behind_the_proxy_the_flood_guard_counts_each_network(
+    feedback_round, monkeypatch, settings
+):
+    """Everyone reaches the portal through the proxy: one network's answers do not stop
+    another's."""
+    settings.RATE_LIMIT_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    monkeypatch.setattr(services, "FLOOD_LIMIT", 1)
+    url = feedback_round.get_public_url()
+    first = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_REAL_IP="203.0.113.5")
+    assert first.post(url, _answers(feedback_round)).status_code == 302
+    second = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_REAL_IP="198.51.100.1")
+    assert second.post(url, _answers(feedback_round)).status_code == 302
+
+
 # Anonymity: nothing in any page links an answer to a person.
 
 

@@ -24,6 +24,7 @@ PRODUCTION = {
     "SITE_NAME": "A Community",
     "SITE_OPERATOR": "An Operator",
     "SITE_CONTACT_EMAIL": "team@example.org",
+    "SITE_URL": "https://community.example.org",
 }
 
 
@@ -42,6 +43,7 @@ def test_production_settings_start_with_every_value():
         "EMAIL_URL",
         "SITE_NAME",
         "SITE_CONTACT_EMAIL",
+        "SITE_URL",
     ],
 )
 def test_production_refuses_to_start_without_a_required_value(missing):
@@ -49,6 +51,16 @@ def test_production_refuses_to_start_without_a_required_value(missing):
     result = run_settings(**env)
     assert result.returncode != 0
     assert missing in result.stderr
+
+
+@pytest.mark.parametrize(
+    "site_url", ["community.example.org", "ftp://community.example.org", "https://"]
+)
+def test_production_refuses_to_start_with_a_site_url_that_is_no_address(site_url):
+    """Feeds and emails would link to it: never to 127.0.0.1 or to nowhere."""
+    result = run_settings(**PRODUCTION | {"SITE_URL": site_url})
+    assert result.returncode != 0
+    assert "SITE_URL must be an address" in result.stderr
 
 
 def test_check_deploy_passes_with_production_values():

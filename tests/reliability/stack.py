@@ -118,6 +118,7 @@ def production_env(*, database_url, redis_url, media_root):
         SITE_NAME="Reliability Community",
         SITE_OPERATOR="Test operator",
         SITE_CONTACT_EMAIL="coordinators@example.org",
+        SITE_URL="http://127.0.0.1",
         MEDIA_ROOT=str(media_root),
         LOG_LEVEL="WARNING",
     )

@@ -345,10 +345,12 @@ ALLAUTH = {
     "account_inactive": row(PUBLIC),
     "account_signup": row(expect(302, visitor=200)),
     "account_reauthenticate": row(LOGGED_IN),
-    # Login and reauthentication codes are off: allauth sends everyone on.
+    # Codes by email: a visitor asks for a login code; with none pending, the confirm pages
+    # send a person on.
     "account_request_reauthentication_code": row(expect(LOGGED_IN, unverified=302)),
     "account_confirm_reauthentication_code": row(expect(302, visitor=LOGIN)),
     "account_confirm_login_code": row(expect(302, visitor=LOGIN)),
+    "account_request_login_code": row(expect(302, visitor=200)),
     "account_email": row(LOGGED_IN),
     "account_email_verification_sent": row(PUBLIC),
     "account_change_password": row(LOGGED_IN),
