@@ -1,15 +1,16 @@
 import csv
+import datetime
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Min
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from discussions import services
 from discussions.models import (
@@ -26,8 +27,51 @@ from discussions.models import (
     ThreadRead,
     validate_time_zone,
 )
+from racop.admin_site import Attention, TranslatedFieldsAdmin, attention_register
 from racop.audit import audit_export
 from racop.models import Topic
+
+
+def _this_week():
+    """Return today and the day a week later: "this week" is the coming seven days."""
+    today = timezone.localdate()
+    return today, today + datetime.timedelta(days=7)
+
+
+attention_register(
+    Attention(
+        key="reports",
+        model="discussions.report",
+        label=lambda n: (
+            ngettext("%(count)d open report", "%(count)d open reports", n) % {"count": n}
+        ),
+        count=lambda: Report.objects.open().aggregate(count=Count("pk"), oldest=Min("created_at")),
+        query=lambda: {"status__exact": Report.Status.OPEN},
+        order=30,
+    )
+)
+attention_register(
+    Attention(
+        key="events",
+        model="discussions.event",
+        label=lambda n: (
+            ngettext(
+                "%(count)d event in the next seven days",
+                "%(count)d events in the next seven days",
+                n,
+            )
+            % {"count": n}
+        ),
+        count=lambda: Event.objects.filter(
+            starts_at__date__gte=_this_week()[0], starts_at__date__lt=_this_week()[1]
+        ).aggregate(count=Count("pk")),
+        query=lambda: {
+            "starts_at__date__gte": _this_week()[0].isoformat(),
+            "starts_at__date__lt": _this_week()[1].isoformat(),
+        },
+        order=60,
+    )
+)
 
 
 class RevisionInline(admin.TabularInline):
@@ -279,7 +323,7 @@ class ActionItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(TranslatedFieldsAdmin):
     list_display = ["title", "format", "starts_at", "time_zone", "city", "country", "visibility"]
     list_filter = ["format", "visibility", "country", "topics"]
     search_fields = ["title", "description", "city", "venue_name"]

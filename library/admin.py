@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db.models import Count
+from django.db.models import Count, Min
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,13 +10,48 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from library import services
 from library.forms import CsvUploadForm, regional_country_choices
 from library.models import LANGUAGES, Collection, CollectionItem, Resource
+from racop.admin_site import Attention, TranslatedFieldsAdmin, attention_register
 from racop.audit import audit_export
 from racop.models import Topic
+
+attention_register(
+    Attention(
+        key="suggestions",
+        model="library.resource",
+        label=lambda n: (
+            ngettext(
+                "%(count)d suggested resource to curate",
+                "%(count)d suggested resources to curate",
+                n,
+            )
+            % {"count": n}
+        ),
+        count=lambda: Resource.objects.filter(status=Resource.Status.IN_REVIEW).aggregate(
+            count=Count("pk"), oldest=Min("created_at")
+        ),
+        query=lambda: {"status__exact": Resource.Status.IN_REVIEW},
+        order=20,
+    )
+)
+attention_register(
+    Attention(
+        key="broken_links",
+        model="library.resource",
+        label=lambda n: (
+            ngettext(
+                "%(count)d resource with a broken link", "%(count)d resources with a broken link", n
+            )
+            % {"count": n}
+        ),
+        count=lambda: Resource.objects.broken_links().aggregate(count=Count("pk")),
+        query=lambda: {"link": "broken"},
+        order=40,
+    )
+)
 
 
 class RejectForm(forms.Form):
@@ -362,7 +397,7 @@ class CollectionItemInline(admin.TabularInline):
 
 
 @admin.register(Collection)
-class CollectionAdmin(TabbedTranslationAdmin):
+class CollectionAdmin(TranslatedFieldsAdmin):
     list_display = ["title", "is_published", "ordering", "item_count", "updated_at"]
     list_editable = ["is_published", "ordering"]
     list_filter = ["is_published", "updated_at"]

@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,7 +14,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from members import services
 from members.forms import DecisionForm
@@ -30,7 +29,33 @@ from members.models import (
     SurveyResponse,
     User,
 )
+from racop.admin_site import (
+    Attention,
+    TranslatedFieldsAdmin,
+    TranslatedFieldsStackedInline,
+    attention_register,
+)
 from racop.audit import audit_export
+
+attention_register(
+    Attention(
+        key="applications",
+        model="members.joinapplication",
+        label=lambda n: (
+            ngettext(
+                "%(count)d application waiting for a decision",
+                "%(count)d applications waiting for a decision",
+                n,
+            )
+            % {"count": n}
+        ),
+        count=lambda: JoinApplication.objects.filter(
+            status=JoinApplication.Status.PENDING
+        ).aggregate(count=Count("pk"), oldest=Min("submitted_at")),
+        query=lambda: {"status__exact": JoinApplication.Status.PENDING},
+        order=10,
+    )
+)
 
 
 def csv_response(name, header, rows):
@@ -259,14 +284,14 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
 
 
-class QuestionInline(TranslationStackedInline):
+class QuestionInline(TranslatedFieldsStackedInline):
     model = Question
     extra = 1
     fields = ["ordering", "text", "help_text", "kind", "options", "required"]
 
 
 @admin.register(Survey)
-class SurveyAdmin(TabbedTranslationAdmin):
+class SurveyAdmin(TranslatedFieldsAdmin):
     list_display = ["title", "audience", "opens_at", "closes_at", "results_published",
                     "results_link"]  # fmt: skip
     list_filter = ["audience", "results_published", "opens_at"]
@@ -329,7 +354,7 @@ class SurveyResponseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(TranslatedFieldsAdmin):
     list_display = ["text", "survey", "kind", "required", "ordering"]
     list_filter = ["kind", "required", "survey"]
     search_fields = ["text", "survey__title"]
