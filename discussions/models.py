@@ -15,6 +15,9 @@ from racop.access import sees_members_content
 from racop.markdown import render_markdown
 from racop.models import Topic
 
+# How many replies a page of a thread shows.
+REPLIES_PER_PAGE = 20
+
 User = settings.AUTH_USER_MODEL
 
 
@@ -243,6 +246,15 @@ class Reply(RenderedBody):
 
     def __str__(self):
         return _("Reply %(id)s in “%(thread)s”") % {"id": self.pk, "thread": self.thread_id}
+
+    def get_absolute_url(self):
+        """Return the page of the thread the reply is on, and its anchor."""
+        before = Reply.objects.filter(thread=self.thread_id).filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        page = before.count() // REPLIES_PER_PAGE + 1
+        query = f"?page={page}" if page > 1 else ""
+        return f"{self.thread.get_absolute_url()}{query}#reply-{self.pk}"
 
 
 class TopicActivity(models.Model):

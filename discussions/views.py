@@ -5,9 +5,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -26,8 +26,10 @@ from discussions.forms import (
     ReportForm,
     ThreadEditForm,
     ThreadForm,
+    ThreadModerationForm,
 )
 from discussions.models import (
+    REPLIES_PER_PAGE,
     ActionItem,
     Event,
     Registration,
@@ -48,7 +50,6 @@ from racop.markdown import render_markdown
 from racop.models import Topic
 from racop.ratelimit import ratelimit
 
-REPLIES_PER_PAGE = 20
 THREADS_PER_PAGE = 25
 EVENTS_PER_PAGE = 20
 
@@ -235,9 +236,50 @@ def thread_detail(request, topic, pk, slug):
         "following": thread.following,
         "reply_form": ReplyForm(),
         "can_moderate": moderator,
+        "moderation": _moderation_forms(thread) if moderator else [],
         "reply_by_email": settings.INBOUND_EMAIL_ENABLED,
     }
     return render(request, "discussions/thread_detail.html", context)
+
+
+def _moderation_forms(thread):
+    """Return the coordinators' forms for the thread as it is now: one per possible action."""
+    Action = ThreadModerationForm.Action
+    actions = [
+        Action.SHOW if thread.hidden_at else Action.HIDE,
+        Action.UNLOCK if thread.locked else Action.LOCK,
+        Action.UNPIN if thread.pinned else Action.PIN,
+        Action.MOVE,
+    ]
+    return [
+        ThreadModerationForm(thread=thread, initial={"action": action}, prefix=action)
+        for action in actions
+    ]
+
+
+@require_POST
+@member_required
+def thread_moderate(request, topic, pk, slug):
+    """Let a coordinator hide, lock, pin or move a thread from its page, with a reason."""
+    if not can_moderate(request.user):
+        raise PermissionDenied
+    thread = get_thread_or_404(request, pk)
+    # Each form on the page names its action, the prefix of its fields.
+    action = request.POST.get("action", "")
+    if action not in ThreadModerationForm.Action.values:
+        return HttpResponseBadRequest(_("Unknown action."))
+    form = ThreadModerationForm(request.POST, thread=thread, prefix=action)
+    if form.is_valid():
+        services.thread_moderate(thread=thread, by=request.user, **form.cleaned_data)
+        label = ThreadModerationForm.Action(form.cleaned_data["action"]).label
+        messages.success(request, _("Done: %(action)s.") % {"action": label})
+        return redirect(thread)
+    return render(
+        request,
+        "discussions/thread_moderate.html",
+        {"thread": thread, "topic": thread.topic, "form": form},
+        status=400,
+    )
 
 
 def _share_replies(thread, replies, user, moderator):
@@ -409,12 +451,8 @@ def reply_mark_answer(request, topic, pk, slug, reply_id):
 
 def reply_address(thread, reply):
     """Return the address of the reply: the page of the thread it is on, and its anchor."""
-    before = Reply.objects.filter(thread=thread).filter(
-        Q(created_at__lt=reply.created_at) | Q(created_at=reply.created_at, pk__lt=reply.pk)
-    )
-    page = before.count() // REPLIES_PER_PAGE + 1
-    query = f"?page={page}" if page > 1 else ""
-    return f"{thread.get_absolute_url()}{query}#reply-{reply.pk}"
+    reply.thread = thread
+    return reply.get_absolute_url()
 
 
 @require_POST

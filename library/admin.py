@@ -14,7 +14,13 @@ from django.utils.translation import ngettext
 from library import services
 from library.forms import CsvUploadForm, regional_country_choices
 from library.models import LANGUAGES, Collection, CollectionItem, Resource
-from racop.admin_site import Attention, TranslatedFieldsAdmin, attention_register
+from racop.admin_site import (
+    Attention,
+    ObjectAction,
+    ObjectActionsMixin,
+    TranslatedFieldsAdmin,
+    attention_register,
+)
 from racop.audit import audit_export
 from racop.models import Topic
 
@@ -113,8 +119,48 @@ class CountryFilter(admin.SimpleListFilter):
         return queryset.filter(countries__contains=[self.value()]) if self.value() else queryset
 
 
+def _publish(request, resource, data):
+    services.resource_publish(resource=resource, by=request.user)
+    return _("“%(title)s” is published.") % {"title": resource.title}
+
+
+def _decline(request, resource, data):
+    services.resource_reject(resource=resource, reason=data["reason"], by=request.user)
+    return _("“%(title)s” was declined; the reason was sent.") % {"title": resource.title}
+
+
+class DeclineForm(RejectForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = _("Reason, sent to the person who suggested it")
+
+
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(ObjectActionsMixin, admin.ModelAdmin):
+    object_actions = [
+        ObjectAction(
+            "publish",
+            _("Publish"),
+            _publish,
+            lambda r: r.status in (Resource.Status.IN_REVIEW, Resource.Status.DRAFT),
+            explanation=_(
+                "Everyone it is visible to will find it in the library; the member "
+                "who suggested it is told by email."
+            ),
+            primary=True,
+        ),
+        ObjectAction(
+            "decline",
+            _("Decline"),
+            _decline,
+            lambda r: r.status == Resource.Status.IN_REVIEW,
+            DeclineForm,
+            _(
+                "The suggestion is marked as not accepted; the member who suggested it receives "
+                "your reason by email."
+            ),
+        ),
+    ]
     list_display = [
         "title",
         "type",
@@ -227,12 +273,16 @@ class ResourceAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected resources"))
     def publish(self, request, queryset):
-        for resource in queryset.select_related("added_by"):
+        # Counted as they are done: the queryset, often filtered by status, is empty after.
+        resources = list(
+            queryset.exclude(status=Resource.Status.PUBLISHED).select_related("added_by")
+        )
+        for resource in resources:
             services.resource_publish(resource=resource, by=request.user)
         self.message_user(
             request,
-            ngettext("%d resource published.", "%d resources published.", len(queryset))
-            % len(queryset),
+            ngettext("%d resource published.", "%d resources published.", len(resources))
+            % len(resources),
             messages.SUCCESS,
         )
 
@@ -240,14 +290,15 @@ class ResourceAdmin(admin.ModelAdmin):
     def reject(self, request, queryset):
         form = RejectForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
-            for resource in queryset.select_related("added_by"):
+            resources = list(queryset.select_related("added_by"))
+            for resource in resources:
                 services.resource_reject(
                     resource=resource, reason=form.cleaned_data["reason"], by=request.user
                 )
             self.message_user(
                 request,
-                ngettext("%d suggestion declined.", "%d suggestions declined.", len(queryset))
-                % len(queryset),
+                ngettext("%d suggestion declined.", "%d suggestions declined.", len(resources))
+                % len(resources),
                 messages.SUCCESS,
             )
             return None

@@ -31,6 +31,8 @@ from members.models import (
 )
 from racop.admin_site import (
     Attention,
+    ObjectAction,
+    ObjectActionsMixin,
     TranslatedFieldsAdmin,
     TranslatedFieldsStackedInline,
     attention_register,
@@ -155,10 +157,67 @@ class ApplicationEventInline(admin.TabularInline):
         return super().get_queryset(request).select_related("actor")
 
 
+def _decided(service):
+    """Return an object action's run: the decision through its service, and what was done."""
+
+    def run(request, application, data):
+        service(application=application, by=request.user, message=data["message"])
+        return _("%(application)s: %(status)s. The applicant was emailed.") % {
+            "application": application,
+            "status": application.get_status_display(),
+        }
+
+    return run
+
+
+def _is_open(application):
+    return application.status in (JoinApplication.Status.PENDING, JoinApplication.Status.NEEDS_INFO)
+
+
+class OptionalMessage(DecisionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, message_required=False, **kwargs)
+
+
+APPLICANT_TOLD = _(
+    "The applicant receives your message by email, in the language they applied in, and it "
+    "is recorded with the application."
+)
+
+
 @admin.register(JoinApplication)
-class JoinApplicationAdmin(admin.ModelAdmin):
-    list_display = ["user", "email_verified", "applicant_kind", "organisation_label", "country",
-                    "affiliation", "status", "submitted_at"]  # fmt: skip
+class JoinApplicationAdmin(ObjectActionsMixin, admin.ModelAdmin):
+    object_actions = [
+        ObjectAction(
+            "approve",
+            _("Approve"),
+            _decided(services.application_approve),
+            _is_open,
+            OptionalMessage,
+            APPLICANT_TOLD,
+            primary=True,
+        ),
+        ObjectAction(
+            "request-info",
+            _("Ask for more information"),
+            _decided(services.application_request_info),
+            lambda application: application.status == JoinApplication.Status.PENDING,
+            DecisionForm,
+            APPLICANT_TOLD,
+        ),
+        ObjectAction(
+            "decline",
+            _("Decline"),
+            _decided(services.application_decline),
+            _is_open,
+            DecisionForm,
+            APPLICANT_TOLD,
+        ),
+    ]
+    # Status first and few columns, so the list fits a laptop's screen beside its filters;
+    # the relation to the network is a filter and on the application's page.
+    list_display = ["user", "status", "organisation_label", "applicant_kind", "country",
+                    "email_verified", "submitted_at"]  # fmt: skip
     list_filter = ["status", "applicant_kind", "affiliation", ("country", CountryFilter),
                    "submitted_at"]  # fmt: skip
     search_fields = ["user__email", "user__first_name", "user__last_name", "organisation_name",

@@ -9,9 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
-from django.contrib import admin
-from django.urls import NoReverseMatch, reverse
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
@@ -52,6 +58,105 @@ class TranslatedFieldsAdmin(LabelledTranslationsMixin, TranslationAdmin):
 
 class TranslatedFieldsStackedInline(LabelledTranslationsMixin, TranslationStackedInline):
     """An inline of a model with translated fields, labelled per language."""
+
+
+@dataclass(frozen=True)
+class ObjectAction:
+    """A decision a coordinator takes on one object's own page, by a button.
+
+    run(request, obj, data) calls the app's service and returns the message saying what was
+    done; it may raise ValidationError (shown with the form) or PermissionDenied.
+    """
+
+    name: str
+    label: str
+    run: Callable
+    available: Callable = lambda obj: True
+    form_class: type[forms.Form] | None = None  # what it asks: a message, a reason
+    explanation: str = ""  # who is told what, shown above the form
+    primary: bool = False
+
+
+class ObjectActionsMixin:
+    """Buttons on the change page for the object_actions, each with its own page to confirm.
+
+    Every action works without JavaScript: the button leads to a page that asks for what
+    the action needs (or only to confirm) and posts it; an action no longer possible (an
+    application decided meanwhile) says so and changes nothing.
+    """
+
+    object_actions: list[ObjectAction] = []
+    change_form_template = "admin/change_form_object_actions.html"
+
+    def get_object_actions(self, request, obj):
+        """Return the actions possible on obj now, for this person."""
+        if obj is None or not self.has_change_permission(request, obj):
+            return []
+        return [action for action in self.object_actions if action.available(obj)]
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/do/<slug:action>/",
+                self.admin_site.admin_view(self.object_action_view),
+                name="{}_{}_object_action".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra_context = {
+            "object_actions": self.get_object_actions(request, obj),
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def object_action_view(self, request, object_id, action):
+        obj = self.get_object(request, unquote(object_id))
+        chosen = next((a for a in self.object_actions if a.name == action), None)
+        if obj is None or chosen is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        change_url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=[obj.pk],
+            current_app=self.admin_site.name,
+        )
+        if not chosen.available(obj):
+            self.message_user(
+                request,
+                _("This is no longer possible: “%(object)s” was changed meanwhile.")
+                % {"object": obj},
+                messages.WARNING,
+            )
+            return redirect(change_url)
+        form_class = chosen.form_class or forms.Form
+        form = form_class(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                done = chosen.run(request, obj, form.cleaned_data)
+            except PermissionDenied:
+                self.message_user(request, _("You may not do this."), messages.ERROR)
+                return redirect(change_url)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, done, messages.SUCCESS)
+                return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": chosen.label,
+            "subtitle": str(obj),
+            "opts": self.opts,
+            "original": obj,
+            "change_url": change_url,
+            "action": chosen,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/object_action.html", context)
 
 
 @dataclass(frozen=True)
