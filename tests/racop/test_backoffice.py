@@ -29,7 +29,9 @@ def attention(client):
     """Return the front page's "needs attention" items: {key: (text, link)}."""
     html = client.get(reverse("admin:index")).content.decode()
     items = re.findall(
-        r'<li class="attention-(\w+)[^"]*">\s*<a href="([^"]+)">([^<]+)</a>\s*(.*?)</li>', html, re.S
+        r'<li class="attention-(\w+)[^"]*">\s*<a href="([^"]+)">([^<]+)</a>\s*(.*?)</li>',
+        html,
+        re.S,
     )
     return {key: (text, url.replace("&amp;", "&"), rest) for key, url, text, rest in items}
 
