@@ -241,7 +241,7 @@ def test_hiding_the_reported_post_from_the_report_page(coordinator_client, coord
 
 
 def test_dismissing_a_report_from_its_page_and_not_twice(coordinator_client):
-    reply, report = reported_reply()
+    _reply, report = reported_reply()
     url = do_url("discussions.report", report, "dismiss")
     coordinator_client.post(url)
     report.refresh_from_db()
