@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -214,10 +215,10 @@ class JoinApplicationAdmin(ObjectActionsMixin, admin.ModelAdmin):
             APPLICANT_TOLD,
         ),
     ]
-    # Status first and few columns, so the list fits a laptop's screen beside its filters;
-    # the relation to the network is a filter and on the application's page.
-    list_display = ["user", "status", "organisation_label", "applicant_kind", "country",
-                    "email_verified", "submitted_at"]  # fmt: skip
+    # Status first and few columns, so the list fits a laptop's screen beside the navigation
+    # and the filters; how they join and their relation to the network are filters.
+    list_display = ["user", "status", "organisation_label", "country", "email_verified",
+                    "submitted_on"]  # fmt: skip
     list_filter = ["status", "applicant_kind", "affiliation", ("country", CountryFilter),
                    "submitted_at"]  # fmt: skip
     search_fields = ["user__email", "user__first_name", "user__last_name", "organisation_name",
@@ -235,6 +236,10 @@ class JoinApplicationAdmin(ObjectActionsMixin, admin.ModelAdmin):
     @admin.display(description=_("email confirmed"), boolean=True, ordering="email_verified")
     def email_verified(self, application):
         return application.email_verified
+
+    @admin.display(description=_("submitted"), ordering="submitted_at")
+    def submitted_on(self, application):
+        return date_format(timezone.localtime(application.submitted_at), "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("organisation"), ordering="organisation_name")
     def organisation_label(self, application):

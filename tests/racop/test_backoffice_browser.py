@@ -83,6 +83,12 @@ def test_a_coordinators_week_in_the_back_office(browser, live_server, week):
     journey.check("applications")
     status = tab.locator("th.column-status").bounding_box()
     assert status["x"] + status["width"] <= 1280
+    # The list fits: nothing of it scrolls out of view.
+    hidden = tab.evaluate(
+        "document.querySelector('#changelist .results').scrollWidth"
+        " - document.querySelector('#changelist .results').clientWidth"
+    )
+    assert hidden <= 0, f"the applications list hides {hidden}px"
 
     def decide(application, button, message):
         tab.goto(f"/admin/members/joinapplication/{application.pk}/change/")
@@ -126,7 +132,7 @@ def test_a_coordinators_week_in_the_back_office(browser, live_server, week):
     # The report, from the front page to the post in its thread, then hidden.
     tab.goto("/admin/")
     tab.get_by_role("link", name="1 open report").click()
-    tab.locator("#result_list a").first.click()
+    tab.locator("#result_list tbody th a").first.click()
     journey.check("report")
     expect(tab.locator(".reported-text")).to_contain_text("Only fools publish their budgets.")
     tab.get_by_role("link", name="See it in “How do you report to donors?”").click()
