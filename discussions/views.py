@@ -262,7 +262,7 @@ def _moderation_forms(thread):
 def thread_moderate(request, topic, pk, slug):
     """Let a coordinator hide, lock, pin or move a thread from its page, with a reason."""
     if not can_moderate(request.user):
-        raise PermissionDenied
+        raise Http404
     thread = get_thread_or_404(request, pk)
     # Each form on the page names its action, the prefix of its fields.
     action = request.POST.get("action", "")
