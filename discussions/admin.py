@@ -1,12 +1,16 @@
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Min
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from discussions import services
 from discussions.models import (
@@ -23,9 +27,58 @@ from discussions.models import (
     ThreadRead,
     validate_time_zone,
 )
+from racop.admin_site import (
+    Attention,
+    ObjectAction,
+    ObjectActionsMixin,
+    TranslatedFieldsAdmin,
+    attention_register,
+)
 from racop.audit import audit_export
 from racop.csv_export import csv_download
 from racop.models import Topic
+
+
+def _this_week():
+    """Return today and the day a week later: "this week" is the coming seven days."""
+    today = timezone.localdate()
+    return today, today + datetime.timedelta(days=7)
+
+
+attention_register(
+    Attention(
+        key="reports",
+        model="discussions.report",
+        label=lambda n: (
+            ngettext("%(count)d open report", "%(count)d open reports", n) % {"count": n}
+        ),
+        count=lambda: Report.objects.open().aggregate(count=Count("pk"), oldest=Min("created_at")),
+        query=lambda: {"status__exact": Report.Status.OPEN},
+        order=30,
+    )
+)
+attention_register(
+    Attention(
+        key="events",
+        model="discussions.event",
+        label=lambda n: (
+            ngettext(
+                "%(count)d event in the next seven days",
+                "%(count)d events in the next seven days",
+                n,
+            )
+            % {"count": n}
+        ),
+        count=lambda: Event.objects.filter(
+            starts_at__date__gte=_this_week()[0], starts_at__date__lt=_this_week()[1]
+        ).aggregate(count=Count("pk")),
+        query=lambda: {
+            "starts_at__date__gte": _this_week()[0].isoformat(),
+            "starts_at__date__lt": _this_week()[1].isoformat(),
+        },
+        order=60,
+    )
+)
 
 
 class RevisionInline(admin.TabularInline):
@@ -51,11 +104,18 @@ def hide_with_reason(modeladmin, request, queryset, posts, initial=""):
     """Ask the coordinator for a reason, then hide the posts; return a page while asking."""
     form = HideReasonForm(request.POST if "apply" in request.POST else None)
     if form.is_bound and form.is_valid():
+        count = 0
         for post, report in posts:
+            if post.hidden_at is None:
+                count += 1
             services.post_hide(
                 post=post, by=request.user, reason=form.cleaned_data["reason"], report=report
             )
-        modeladmin.message_user(request, _("The posts are hidden."), messages.SUCCESS)
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d post hidden.", "%(count)d posts hidden.", count) % {"count": count},
+            messages.SUCCESS,
+        )
         return None
     if not form.is_bound:
         form = HideReasonForm(initial={"reason": initial})
@@ -79,9 +139,15 @@ class HideShowActions:
 
     @admin.action(description=_("Show the selected hidden posts again"))
     def restore(self, request, queryset):
-        for post in queryset.filter(hidden_at__isnull=False):
+        posts = list(queryset.filter(hidden_at__isnull=False))
+        for post in posts:
             services.post_restore(post=post, by=request.user)
-        self.message_user(request, _("Restored."), messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d post shown again.", "%(count)d posts shown again.", len(posts))
+            % {"count": len(posts)},
+            messages.SUCCESS,
+        )
 
     def has_add_permission(self, request):
         return False
@@ -116,25 +182,50 @@ class ThreadAdmin(HideShowActions, admin.ModelAdmin):
             services.thread_move(thread=obj, topic=new_topic, by=request.user)
         super().save_model(request, obj, form, change)
 
+    def _each(self, request, threads, change, message):
+        """Apply change to each thread; say how many changed (those already so are skipped)."""
+        threads = list(threads)
+        for thread in threads:
+            change(thread)
+        self.message_user(
+            request, message(len(threads)) % {"count": len(threads)}, messages.SUCCESS
+        )
+
     @admin.action(description=_("Lock the selected threads"))
     def lock(self, request, queryset):
-        for thread in queryset:
-            services.thread_lock(thread=thread, by=request.user)
+        self._each(
+            request,
+            queryset.filter(locked=False),
+            lambda thread: services.thread_lock(thread=thread, by=request.user),
+            lambda n: ngettext("%(count)d thread locked.", "%(count)d threads locked.", n),
+        )
 
     @admin.action(description=_("Unlock the selected threads"))
     def unlock(self, request, queryset):
-        for thread in queryset:
-            services.thread_lock(thread=thread, by=request.user, locked=False)
+        self._each(
+            request,
+            queryset.filter(locked=True),
+            lambda thread: services.thread_lock(thread=thread, by=request.user, locked=False),
+            lambda n: ngettext("%(count)d thread unlocked.", "%(count)d threads unlocked.", n),
+        )
 
     @admin.action(description=_("Pin the selected threads"))
     def pin(self, request, queryset):
-        for thread in queryset:
-            services.thread_pin(thread=thread, by=request.user)
+        self._each(
+            request,
+            queryset.filter(pinned=False),
+            lambda thread: services.thread_pin(thread=thread, by=request.user),
+            lambda n: ngettext("%(count)d thread pinned.", "%(count)d threads pinned.", n),
+        )
 
     @admin.action(description=_("Unpin the selected threads"))
     def unpin(self, request, queryset):
-        for thread in queryset:
-            services.thread_pin(thread=thread, by=request.user, pinned=False)
+        self._each(
+            request,
+            queryset.filter(pinned=True),
+            lambda thread: services.thread_pin(thread=thread, by=request.user, pinned=False),
+            lambda n: ngettext("%(count)d thread unpinned.", "%(count)d threads unpinned.", n),
+        )
 
 
 @admin.register(Reply)
@@ -154,16 +245,79 @@ class ReplyAdmin(HideShowActions, admin.ModelAdmin):
         return super().get_queryset(request).select_related("thread", "author")
 
 
+def _hide_reported(request, report, data):
+    services.post_hide(post=report.post, by=request.user, reason=data["reason"], report=report)
+    return _("The post is hidden from members; the report is closed.")
+
+
+def _dismiss(request, report, data):
+    services.report_dismiss(report=report, by=request.user)
+    return _("The report is dismissed; the post stays as it is.")
+
+
+class ReportHideForm(HideReasonForm):
+    """The reason for hiding a reported post, the report's own reason to start from."""
+
+
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    """The moderation queue: open reports first."""
+class ReportAdmin(ObjectActionsMixin, admin.ModelAdmin):
+    """The moderation queue: open reports first; a report's page shows the post itself."""
 
     list_display = ["__str__", "status", "post_excerpt", "reason", "reporter", "created_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["reason", "thread__title", "thread__body", "reply__body"]
-    autocomplete_fields = ["thread", "reply", "reporter"]
-    readonly_fields = ["resolved_by", "resolved_at"]
+    # A report is a record of what a member said about a post: nothing in it is edited.
+    fields = ["reported_post", "post_link", "reason", "reporter", "created_at", "status",
+              "resolved_by", "resolved_at"]  # fmt: skip
+    readonly_fields = fields
     actions = ["hide_post", "lock_thread", "dismiss"]
+    object_actions = [
+        ObjectAction(
+            "hide",
+            _("Hide the post"),
+            _hide_reported,
+            lambda report: report.status == Report.Status.OPEN,
+            ReportHideForm,
+            _(
+                "The post is hidden from members. Its text is kept, and the action is recorded "
+                "with your name and reason."
+            ),
+            primary=True,
+        ),
+        ObjectAction(
+            "dismiss",
+            _("Dismiss the report"),
+            _dismiss,
+            lambda report: report.status == Report.Status.OPEN,
+            explanation=_("The report is closed and the post stays as it is."),
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("reported post"))
+    def reported_post(self, report):
+        post = report.post
+        title = format_html("<p><strong>{}</strong></p>", post.title) if report.thread_id else ""
+        # An anonymous post stays anonymous here too.
+        author = _("A community member") if post.anonymous else str(post.author)
+        when = date_format(timezone.localtime(post.created_at), "SHORT_DATETIME_FORMAT")
+        return format_html(
+            '{}<div class="reported-text">{}</div><p class="help">{} · {}</p>',
+            title,
+            post.body_rendered,
+            author,
+            when,
+        )
+
+    @admin.display(description=_("in its thread"))
+    def post_link(self, report):
+        post = report.reply or report.thread
+        url, thread = post.get_absolute_url(), report.reply.thread if report.reply_id else post
+        return format_html(
+            '<a href="{}">{}</a>', url, _("See it in “%(thread)s”") % {"thread": thread.title}
+        )
 
     def get_queryset(self, request):
         return (
@@ -187,10 +341,16 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Lock the threads of the reported posts"))
     def lock_thread(self, request, queryset):
-        for report in queryset:
-            thread = report.thread or report.reply.thread
+        threads = {report.thread or report.reply.thread for report in queryset}
+        threads = [thread for thread in threads if not thread.locked]
+        for thread in threads:
             services.thread_lock(thread=thread, by=request.user)
-        self.message_user(request, _("The threads are locked."), messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d thread locked.", "%(count)d threads locked.", len(threads))
+            % {"count": len(threads)},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Dismiss the selected reports"))
     def dismiss(self, request, queryset):
@@ -277,7 +437,7 @@ class ActionItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(TranslatedFieldsAdmin):
     list_display = ["title", "format", "starts_at", "time_zone", "city", "country", "visibility"]
     list_filter = ["format", "visibility", "country", "topics"]
     search_fields = ["title", "description", "city", "venue_name"]

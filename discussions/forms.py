@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from discussions.models import (
@@ -10,6 +11,7 @@ from discussions.models import (
     post_language_default,
 )
 from members.models import User
+from racop.models import Topic
 
 ANONYMOUS_HELP = _(
     "Other members will not see your name on this post. The coordinators can see it, "
@@ -157,3 +159,37 @@ class ActionItemForm(forms.ModelForm):
 ActionItemFormSet = forms.inlineformset_factory(
     Event, ActionItem, form=ActionItemForm, extra=2, can_delete=True
 )
+
+
+class ThreadModerationForm(forms.Form):
+    """A coordinator's action on a thread from its page, always with a reason."""
+
+    class Action(models.TextChoices):
+        HIDE = "hide", _("Hide from members")
+        SHOW = "show", _("Show to members again")
+        LOCK = "lock", _("Lock")
+        UNLOCK = "unlock", _("Unlock")
+        PIN = "pin", _("Pin to the top of the topic")
+        UNPIN = "unpin", _("Unpin")
+        MOVE = "move", _("Move to another topic")
+
+    action = forms.ChoiceField(choices=Action.choices, widget=forms.HiddenInput)
+    topic = forms.ModelChoiceField(
+        label=_("Move to"), queryset=Topic.objects.none(), required=False
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        help_text=_("Recorded with your name in the audit log; members do not see it."),
+    )
+
+    def __init__(self, *args, thread, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.thread = thread
+        self.fields["topic"].queryset = Topic.objects.exclude(pk=thread.topic_id)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == self.Action.MOVE and not data.get("topic"):
+            self.add_error("topic", _("Choose the topic to move the thread to."))
+        return data

@@ -15,6 +15,9 @@ from racop.access import is_coordinator, sees_members_content
 from racop.markdown import render_markdown
 from racop.models import Topic
 
+# How many replies a page of a thread shows.
+REPLIES_PER_PAGE = 20
+
 User = settings.AUTH_USER_MODEL
 REPLIES_PER_PAGE = 20
 

@@ -16,6 +16,7 @@ from discussions.models import (
     Subscription,
     Thread,
     ThreadRead,
+    can_moderate,
     post_language_default,
 )
 from racop.audit import Action as AuditAction
@@ -146,6 +147,11 @@ AUDITED_MODERATION = {
     ModerationAction.Action.HIDE: AuditAction.HIDE,
     ModerationAction.Action.RESTORE: AuditAction.RESTORE,
     ModerationAction.Action.DISMISS: AuditAction.DISMISS,
+    ModerationAction.Action.LOCK: AuditAction.LOCK,
+    ModerationAction.Action.UNLOCK: AuditAction.UNLOCK,
+    ModerationAction.Action.PIN: AuditAction.PIN,
+    ModerationAction.Action.UNPIN: AuditAction.UNPIN,
+    ModerationAction.Action.MOVE: AuditAction.MOVE,
 }
 
 
@@ -172,12 +178,12 @@ def post_hide(*, post, by, reason, report=None):
 
 
 @transaction.atomic
-def post_restore(*, post, by):
+def post_restore(*, post, by, reason=""):
     """Show a hidden post again."""
     post.hidden_at = None
     post.hidden_reason = ""
     post.save(update_fields=["hidden_at", "hidden_reason"])
-    _record(ModerationAction.Action.RESTORE, by=by, **_post_fields(post))
+    _record(ModerationAction.Action.RESTORE, by=by, reason=reason, **_post_fields(post))
     return post
 
 
@@ -193,29 +199,47 @@ def report_dismiss(*, report, by):
 
 
 @transaction.atomic
-def thread_lock(*, thread, by, locked=True):
+def thread_lock(*, thread, by, locked=True, reason=""):
     """Close a thread to replies, or open it again."""
     thread.locked = locked
     thread.save(update_fields=["locked"])
     action = ModerationAction.Action.LOCK if locked else ModerationAction.Action.UNLOCK
-    _record(action, by=by, thread=thread)
+    _record(action, by=by, thread=thread, reason=reason)
     return thread
 
 
 @transaction.atomic
-def thread_pin(*, thread, by, pinned=True):
+def thread_pin(*, thread, by, pinned=True, reason=""):
     """Keep a thread at the top of its topic, or stop."""
     thread.pinned = pinned
     thread.save(update_fields=["pinned"])
     action = ModerationAction.Action.PIN if pinned else ModerationAction.Action.UNPIN
-    _record(action, by=by, thread=thread)
+    _record(action, by=by, thread=thread, reason=reason)
     return thread
 
 
 @transaction.atomic
-def thread_move(*, thread, topic, by):
+def thread_moderate(*, thread, by, action, reason, topic=None):
+    """Apply a coordinator's action on a thread's page: hide, show, lock, pin or move it."""
+    if not can_moderate(by):
+        raise PermissionDenied
+    if action == "hide":
+        return post_hide(post=thread, by=by, reason=reason)
+    if action == "show":
+        return post_restore(post=thread, by=by, reason=reason)
+    if action in ("lock", "unlock"):
+        return thread_lock(thread=thread, by=by, locked=action == "lock", reason=reason)
+    if action in ("pin", "unpin"):
+        return thread_pin(thread=thread, by=by, pinned=action == "pin", reason=reason)
+    if action == "move":
+        return thread_move(thread=thread, topic=topic, by=by, reason=reason)
+    raise ValueError(action)
+
+
+@transaction.atomic
+def thread_move(*, thread, topic, by, reason=""):
     """Move a thread to another topic."""
-    reason = f"{thread.topic} → {topic}"
+    reason = f"{thread.topic} → {topic}" + (f": {reason}" if reason else "")
     thread.topic = topic
     thread.save(update_fields=["topic"])
     _record(ModerationAction.Action.MOVE, by=by, thread=thread, reason=reason)

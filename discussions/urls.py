@@ -19,6 +19,7 @@ urlpatterns = [
     path(thread + "history/", views.post_history, name="thread_history"),
     path(thread + "report/", views.post_report, name="thread_report"),
     path(thread + "follow/", views.thread_follow, name="thread_follow"),
+    path(thread + "moderate/", views.thread_moderate, name="thread_moderate"),
     path(reply + "edit/", views.post_edit, name="reply_edit"),
     path(reply + "delete/", views.post_delete, name="reply_delete"),
     path(reply + "history/", views.post_history, name="reply_history"),

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -26,6 +26,7 @@ from discussions.forms import (
     ReportForm,
     ThreadEditForm,
     ThreadForm,
+    ThreadModerationForm,
 )
 from discussions.models import (
     REPLIES_PER_PAGE,
@@ -235,9 +236,50 @@ def thread_detail(request, topic, pk, slug):
         "following": thread.following,
         "reply_form": ReplyForm(),
         "can_moderate": moderator,
+        "moderation": _moderation_forms(thread) if moderator else [],
         "reply_by_email": settings.INBOUND_EMAIL_ENABLED,
     }
     return render(request, "discussions/thread_detail.html", context)
+
+
+def _moderation_forms(thread):
+    """Return the coordinators' forms for the thread as it is now: one per possible action."""
+    Action = ThreadModerationForm.Action
+    actions = [
+        Action.SHOW if thread.hidden_at else Action.HIDE,
+        Action.UNLOCK if thread.locked else Action.LOCK,
+        Action.UNPIN if thread.pinned else Action.PIN,
+        Action.MOVE,
+    ]
+    return [
+        ThreadModerationForm(thread=thread, initial={"action": action}, prefix=action)
+        for action in actions
+    ]
+
+
+@require_POST
+@member_required
+def thread_moderate(request, topic, pk, slug):
+    """Let a coordinator hide, lock, pin or move a thread from its page, with a reason."""
+    if not can_moderate(request.user):
+        raise Http404
+    thread = get_thread_or_404(request, pk)
+    # Each form on the page names its action, the prefix of its fields.
+    action = request.POST.get("action", "")
+    if action not in ThreadModerationForm.Action.values:
+        return HttpResponseBadRequest(_("Unknown action."))
+    form = ThreadModerationForm(request.POST, thread=thread, prefix=action)
+    if form.is_valid():
+        services.thread_moderate(thread=thread, by=request.user, **form.cleaned_data)
+        label = ThreadModerationForm.Action(form.cleaned_data["action"]).label
+        messages.success(request, _("Done: %(action)s.") % {"action": label})
+        return redirect(thread)
+    return render(
+        request,
+        "discussions/thread_moderate.html",
+        {"thread": thread, "topic": thread.topic, "form": form},
+        status=400,
+    )
 
 
 def _share_replies(thread, replies, user, moderator):

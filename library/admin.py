@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core import signing
-from django.db.models import Count
+from django.db.models import Count, Min
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -11,14 +11,55 @@ from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from library import services
 from library.forms import ImportUploadForm, regional_country_choices
 from library.imports import Table
 from library.models import LANGUAGES, Collection, CollectionItem, LinkCheck, Resource
+from racop.admin_site import (
+    Attention,
+    ObjectAction,
+    ObjectActionsMixin,
+    TranslatedFieldsAdmin,
+    attention_register,
+)
 from racop.audit import audit_export
 from racop.models import Topic
+
+attention_register(
+    Attention(
+        key="suggestions",
+        model="library.resource",
+        label=lambda n: (
+            ngettext(
+                "%(count)d suggested resource to curate",
+                "%(count)d suggested resources to curate",
+                n,
+            )
+            % {"count": n}
+        ),
+        count=lambda: Resource.objects.filter(status=Resource.Status.IN_REVIEW).aggregate(
+            count=Count("pk"), oldest=Min("created_at")
+        ),
+        query=lambda: {"status__exact": Resource.Status.IN_REVIEW},
+        order=20,
+    )
+)
+attention_register(
+    Attention(
+        key="broken_links",
+        model="library.resource",
+        label=lambda n: (
+            ngettext(
+                "%(count)d resource with a broken link", "%(count)d resources with a broken link", n
+            )
+            % {"count": n}
+        ),
+        count=lambda: Resource.objects.broken_links().aggregate(count=Count("pk")),
+        query=lambda: {"link": "broken"},
+        order=40,
+    )
+)
 
 
 class RejectForm(forms.Form):
@@ -87,8 +128,48 @@ class CountryFilter(admin.SimpleListFilter):
         return queryset.filter(countries__contains=[self.value()]) if self.value() else queryset
 
 
+def _publish(request, resource, data):
+    services.resource_publish(resource=resource, by=request.user)
+    return _("“%(title)s” is published.") % {"title": resource.title}
+
+
+def _decline(request, resource, data):
+    services.resource_reject(resource=resource, reason=data["reason"], by=request.user)
+    return _("“%(title)s” was declined; the reason was sent.") % {"title": resource.title}
+
+
+class DeclineForm(RejectForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = _("Reason, sent to the person who suggested it")
+
+
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(ObjectActionsMixin, admin.ModelAdmin):
+    object_actions = [
+        ObjectAction(
+            "publish",
+            _("Publish"),
+            _publish,
+            lambda r: r.status in (Resource.Status.IN_REVIEW, Resource.Status.DRAFT),
+            explanation=_(
+                "Everyone it is visible to will find it in the library; the member "
+                "who suggested it is told by email."
+            ),
+            primary=True,
+        ),
+        ObjectAction(
+            "decline",
+            _("Decline"),
+            _decline,
+            lambda r: r.status == Resource.Status.IN_REVIEW,
+            DeclineForm,
+            _(
+                "The suggestion is marked as not accepted; the member who suggested it receives "
+                "your reason by email."
+            ),
+        ),
+    ]
     list_display = [
         "title",
         "type",
@@ -205,12 +286,16 @@ class ResourceAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected resources"))
     def publish(self, request, queryset):
-        for resource in queryset.select_related("added_by"):
+        # Counted as they are done: the queryset, often filtered by status, is empty after.
+        resources = list(
+            queryset.exclude(status=Resource.Status.PUBLISHED).select_related("added_by")
+        )
+        for resource in resources:
             services.resource_publish(resource=resource, by=request.user)
         self.message_user(
             request,
-            ngettext("%d resource published.", "%d resources published.", len(queryset))
-            % len(queryset),
+            ngettext("%d resource published.", "%d resources published.", len(resources))
+            % len(resources),
             messages.SUCCESS,
         )
 
@@ -218,14 +303,15 @@ class ResourceAdmin(admin.ModelAdmin):
     def reject(self, request, queryset):
         form = RejectForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
-            for resource in queryset.select_related("added_by"):
+            resources = list(queryset.select_related("added_by"))
+            for resource in resources:
                 services.resource_reject(
                     resource=resource, reason=form.cleaned_data["reason"], by=request.user
                 )
             self.message_user(
                 request,
-                ngettext("%d suggestion declined.", "%d suggestions declined.", len(queryset))
-                % len(queryset),
+                ngettext("%d suggestion declined.", "%d suggestions declined.", len(resources))
+                % len(resources),
                 messages.SUCCESS,
             )
             return None
@@ -433,7 +519,7 @@ class CollectionItemInline(admin.TabularInline):
 
 
 @admin.register(Collection)
-class CollectionAdmin(TabbedTranslationAdmin):
+class CollectionAdmin(TranslatedFieldsAdmin):
     list_display = ["title", "is_published", "ordering", "item_count", "updated_at"]
     list_editable = ["is_published", "ordering"]
     list_filter = ["is_published", "updated_at"]

@@ -3,15 +3,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from members import services
 from members.forms import DecisionForm
@@ -27,8 +27,36 @@ from members.models import (
     SurveyResponse,
     User,
 )
+from racop.admin_site import (
+    Attention,
+    ObjectAction,
+    ObjectActionsMixin,
+    TranslatedFieldsAdmin,
+    TranslatedFieldsStackedInline,
+    attention_register,
+)
 from racop.audit import audit_export
 from racop.csv_export import csv_response
+
+attention_register(
+    Attention(
+        key="applications",
+        model="members.joinapplication",
+        label=lambda n: (
+            ngettext(
+                "%(count)d application waiting for a decision",
+                "%(count)d applications waiting for a decision",
+                n,
+            )
+            % {"count": n}
+        ),
+        count=lambda: JoinApplication.objects.filter(
+            status=JoinApplication.Status.PENDING
+        ).aggregate(count=Count("pk"), oldest=Min("submitted_at")),
+        query=lambda: {"status__exact": JoinApplication.Status.PENDING},
+        order=10,
+    )
+)
 
 
 def dated_csv_response(name, header, rows):
@@ -122,10 +150,67 @@ class ApplicationEventInline(admin.TabularInline):
         return super().get_queryset(request).select_related("actor")
 
 
+def _decided(service):
+    """Return an object action's run: the decision through its service, and what was done."""
+
+    def run(request, application, data):
+        service(application=application, by=request.user, message=data["message"])
+        return _("%(application)s: %(status)s. The applicant was emailed.") % {
+            "application": application,
+            "status": application.get_status_display(),
+        }
+
+    return run
+
+
+def _is_open(application):
+    return application.status in (JoinApplication.Status.PENDING, JoinApplication.Status.NEEDS_INFO)
+
+
+class OptionalMessage(DecisionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, message_required=False, **kwargs)
+
+
+APPLICANT_TOLD = _(
+    "The applicant receives your message by email, in the language they applied in, and it "
+    "is recorded with the application."
+)
+
+
 @admin.register(JoinApplication)
-class JoinApplicationAdmin(admin.ModelAdmin):
-    list_display = ["user", "email_verified", "applicant_kind", "organisation_label", "country",
-                    "affiliation", "status", "submitted_at"]  # fmt: skip
+class JoinApplicationAdmin(ObjectActionsMixin, admin.ModelAdmin):
+    object_actions = [
+        ObjectAction(
+            "approve",
+            _("Approve"),
+            _decided(services.application_approve),
+            _is_open,
+            OptionalMessage,
+            APPLICANT_TOLD,
+            primary=True,
+        ),
+        ObjectAction(
+            "request-info",
+            _("Ask for more information"),
+            _decided(services.application_request_info),
+            lambda application: application.status == JoinApplication.Status.PENDING,
+            DecisionForm,
+            APPLICANT_TOLD,
+        ),
+        ObjectAction(
+            "decline",
+            _("Decline"),
+            _decided(services.application_decline),
+            _is_open,
+            DecisionForm,
+            APPLICANT_TOLD,
+        ),
+    ]
+    # Status first and few columns, so the list fits a laptop's screen beside the navigation
+    # and the filters; how they join and their relation to the network are filters.
+    list_display = ["user", "status", "organisation_label", "country", "email_verified",
+                    "submitted_on"]  # fmt: skip
     list_filter = ["status", "applicant_kind", "affiliation", ("country", CountryFilter),
                    "submitted_at"]  # fmt: skip
     search_fields = ["user__email", "user__first_name", "user__last_name", "organisation_name",
@@ -143,6 +228,10 @@ class JoinApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("email confirmed"), boolean=True, ordering="email_verified")
     def email_verified(self, application):
         return application.email_verified
+
+    @admin.display(description=_("submitted"), ordering="submitted_at")
+    def submitted_on(self, application):
+        return date_format(timezone.localtime(application.submitted_at), "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("organisation"), ordering="organisation_name")
     def organisation_label(self, application):
@@ -251,14 +340,14 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
 
 
-class QuestionInline(TranslationStackedInline):
+class QuestionInline(TranslatedFieldsStackedInline):
     model = Question
     extra = 1
     fields = ["ordering", "text", "help_text", "kind", "options", "required"]
 
 
 @admin.register(Survey)
-class SurveyAdmin(TabbedTranslationAdmin):
+class SurveyAdmin(TranslatedFieldsAdmin):
     list_display = ["title", "audience", "opens_at", "closes_at", "results_published",
                     "results_link"]  # fmt: skip
     list_filter = ["audience", "results_published", "opens_at"]
@@ -321,7 +410,7 @@ class SurveyResponseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(TranslatedFieldsAdmin):
     list_display = ["text", "survey", "kind", "required", "ordering"]
     list_filter = ["kind", "required", "survey"]
     search_fields = ["text", "survey__title"]

@@ -2,7 +2,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from pledges import services
 from pledges.models import (
@@ -14,10 +13,11 @@ from pledges.models import (
     ReviewComment,
     Signature,
 )
+from racop.admin_site import TranslatedFieldsAdmin
 
 
 @admin.register(PledgeVersion)
-class PledgeVersionAdmin(TabbedTranslationAdmin):
+class PledgeVersionAdmin(TranslatedFieldsAdmin):
     list_display = ["number", "title", "published_at", "created_at"]
     list_filter = ["published_at"]
     search_fields = ["title", "text"]
@@ -74,7 +74,7 @@ class SignatureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(TabbedTranslationAdmin):
+class CommitmentAdmin(TranslatedFieldsAdmin):
     list_display = ["number", "title", "cluster", "slug"]
     list_filter = ["cluster"]
     search_fields = ["title", "summary", "description"]

@@ -1,11 +1,11 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from racop.admin_site import TranslatedFieldsAdmin
 from racop.models import AuditEntry, Page, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(TranslatedFieldsAdmin):
     list_display = ["name", "slug", "ordering"]
     list_editable = ["ordering"]
     search_fields = ["name", "description"]
@@ -13,7 +13,7 @@ class TopicAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(TranslatedFieldsAdmin):
     list_display = ["title", "slug", "updated_at"]
     list_filter = ["updated_at"]
     search_fields = ["title", "summary", "body"]

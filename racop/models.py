@@ -80,6 +80,11 @@ class AuditEntry(models.Model):
         HIDE = "hide", _("hidden")
         RESTORE = "restore", _("restored")
         DISMISS = "dismiss", _("dismissed a report")
+        LOCK = "lock", _("locked")
+        UNLOCK = "unlock", _("unlocked")
+        PIN = "pin", _("pinned")
+        UNPIN = "unpin", _("unpinned")
+        MOVE = "move", _("moved")
         DELETE = "delete", _("deleted")
         EXPORT = "export", _("exported")
 

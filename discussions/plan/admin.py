@@ -166,12 +166,24 @@ class ChampionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Confirm the selected champions"))
     def confirm(self, request, queryset):
-        for champion in queryset:
+        champions = list(queryset.exclude(status=Champion.Status.CONFIRMED))
+        for champion in champions:
             services.champion_decide(champion=champion, by=request.user, confirm=True)
-        self.message_user(request, _("Champions confirmed."), messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d champion confirmed.", "%(count)d champions confirmed.",
+                     len(champions)) % {"count": len(champions)},
+            messages.SUCCESS,
+        )  # fmt: skip
 
     @admin.action(description=_("Do not confirm the selected nominations"))
     def turn_down(self, request, queryset):
-        for champion in queryset:
+        champions = list(queryset.exclude(status=Champion.Status.DECLINED))
+        for champion in champions:
             services.champion_decide(champion=champion, by=request.user, confirm=False)
-        self.message_user(request, _("Nominations turned down."), messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d nomination turned down.", "%(count)d nominations turned down.",
+                     len(champions)) % {"count": len(champions)},
+            messages.SUCCESS,
+        )  # fmt: skip

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Min
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,6 +23,24 @@ from members.notifications.newsletter import (
     newsletter_send_test,
 )
 from members.notifications.tasks import send_newsletter
+from racop.admin_site import Attention, attention_register
+
+attention_register(
+    Attention(
+        key="emails",
+        model="notifications.outgoingemail",
+        label=lambda n: (
+            ngettext("%(count)d email failing to send", "%(count)d emails failing to send", n)
+            % {"count": n}
+        ),
+        # Failed for good, or failed at least once and waiting for its next attempt.
+        count=lambda: OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__gte=1).aggregate(
+            count=Count("pk"), oldest=Min("created_at")
+        ),
+        query=lambda: {"sent_at__isnull": "True", "attempts__gte": "1"},
+        order=50,
+    )
+)
 
 
 @admin.register(Notification)

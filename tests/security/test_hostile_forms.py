@@ -19,7 +19,12 @@ from members.models import Organisation
 from members.notifications import forms as notification_forms
 from pledges import forms as pledge_forms
 from pledges.feedback import forms as feedback_forms
-from tests.factories import FeedbackQuestionFactory, MemberFactory, ProposalFactory
+from tests.factories import (
+    FeedbackQuestionFactory,
+    MemberFactory,
+    ProposalFactory,
+    ThreadFactory,
+)
 from tests.security.hostile import hostile_text
 from tests.security.html_safety import script_problems
 
@@ -40,6 +45,10 @@ def _reviewed():
 
 def _organisations():
     return {"organisations": Organisation.objects.all()}
+
+
+def _thread():
+    return {"thread": ThreadFactory()}
 
 
 def _proposal():
@@ -74,6 +83,7 @@ FORMS = {
     "discussions.ReportForm": (discussion_forms.ReportForm, dict),
     "discussions.EventOutcomeForm": (discussion_forms.EventOutcomeForm, dict),
     "discussions.ActionItemForm": (discussion_forms.ActionItemForm, dict),
+    "discussions.ThreadModerationForm": (discussion_forms.ThreadModerationForm, _thread),
     "library.ResourceSuggestForm": (library_forms.ResourceSuggestForm, dict),
     "library.ResourceImportForm": (library_forms.ResourceImportForm, dict),
     "members.PersonForm": (member_forms.PersonForm, dict),

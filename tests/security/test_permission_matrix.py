@@ -280,6 +280,13 @@ MATRIX = {
     "discussions:thread_history": row(MODERATORS, **thread_kwargs()),
     "discussions:thread_report": row(MEMBERS, **thread_kwargs()),
     "discussions:thread_follow": row(POST_ONLY, **thread_kwargs()),
+    # Coordinators' hide, lock, pin and move on the thread's page; members are told nothing.
+    "discussions:thread_moderate": row(
+        expect(MODERATORS, coordinator=302),
+        method="post",
+        data={"action": "lock", "lock-action": "lock", "lock-reason": "Answered"},
+        **thread_kwargs(),
+    ),
     "discussions:reply_edit": row(AUTHOR_ONLY, **reply_kwargs()),
     "discussions:reply_delete": row(AUTHOR_ONLY, **reply_kwargs()),
     "discussions:reply_history": row(MODERATORS, **reply_kwargs()),
