@@ -235,6 +235,16 @@ def send_inbound_bounce(language):
     return author.email, {}
 
 
+def send_inbound_confirmation(language):
+    author, thread = reader(language), ThreadFactory(title="Budgets")
+    # No word from the trusted relay: the reply is held until the member confirms it.
+    raw = message_file(
+        "plain", address=reply_address(author, thread), sender=author.email, relay_passes=False
+    )
+    inbound_email_receive(raw=raw)
+    return author.email, {"title": thread.title}
+
+
 # The digest and newsletters
 
 
@@ -466,6 +476,13 @@ EMAIL_KINDS = [
         ],
         send_inbound_bounce,
         html=False,
+    ),
+    EmailKind(
+        "held reply to confirm",
+        "discussions/emails/inbound_confirm.txt",
+        "Did you send this reply to “%(title)s”?",
+        ["If you did not send it, do nothing: it will not be posted."],
+        send_inbound_confirmation,
     ),
     EmailKind(
         "digest",
