@@ -39,7 +39,8 @@ BEGIN ATOMIC
         ELSE word END AS b) AS article) AS ending;
 END;
 
--- Albanian (folded), one step: the longest ending of case, number and definiteness.
+-- Albanian (folded), one step: the longest ending of case, number and definiteness
+-- (library_vector() keeps one step and two: buxhet, buxheti, buxhetet, buxheteve: buxh).
 CREATE OR REPLACE FUNCTION library_stem_sq_step(word text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN CASE
@@ -47,11 +48,6 @@ RETURN CASE
   WHEN word ~ '^.{4,}(es|en|et|at|it|in|ia|ie|ve|se|ne)$' THEN left(word, -2)
   WHEN word ~ '^.{4,}[aei]$' THEN left(word, -1)
   ELSE word END;
-
--- Two steps, so that every form of a word meets (buxhet, buxheti, buxhetet, buxheteve: buxh).
-CREATE OR REPLACE FUNCTION library_stem_sq(word text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN library_stem_sq_step(library_stem_sq_step(word));
 
 -- The stemmer of a resource's language: Serbian's serves the four ijekavian and ekavian
 -- standards; a language without one (none given reads as English) has no stems.
@@ -61,6 +57,18 @@ RETURN CASE
   WHEN language IN ('sr', 'hr', 'bs', 'cnr') THEN 'sr'
   WHEN language IN ('en', 'tr', 'mk', 'sq', 'de', 'fr', 'es') THEN language
   END;
+
+-- One word's Snowball stem, or NULL for a stop word.
+CREATE OR REPLACE FUNCTION library_snowball_word(stemmer text, word text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN (CASE stemmer
+  WHEN 'en' THEN ts_lexize('english_stem', word)
+  WHEN 'sr' THEN ts_lexize('serbian_stem', word)
+  WHEN 'tr' THEN ts_lexize('turkish_stem', word)
+  WHEN 'de' THEN ts_lexize('german_stem', word)
+  WHEN 'fr' THEN ts_lexize('french_stem', word)
+  WHEN 'es' THEN ts_lexize('spanish_stem', word)
+  END)[1];
 
 CREATE OR REPLACE FUNCTION library_snowball(stemmer text, value text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -74,7 +82,10 @@ RETURN CASE stemmer
   END;
 
 -- A text's words, folded, and their stems in the languages at the same positions. Snowball
--- stems the text as written (Turkish needs its ı) and folded (as people type it), both kept.
+-- stems the text as written (Turkish needs its ı) and folded (as people type it). A stemmer
+-- does not always give one stem to every form of a word (Serbian: odgovornost -> odgovorn,
+-- odgovornosti -> odgovornost; Albanian: partneritet -> partnerit -> partner), so the stem
+-- of the stem is kept too: two forms meet when one's stem is the other's stem of the stem.
 CREATE OR REPLACE FUNCTION library_vector(languages character varying[], value text)
 RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -86,21 +97,31 @@ BEGIN ATOMIC
     SELECT DISTINCT library_stemmer(l) AS stemmer
     FROM unnest(CASE WHEN cardinality(languages) > 0 THEN languages
       ELSE ARRAY['en']::character varying[] END) AS l
+  ), snowball AS (
+    SELECT s.stemmer, v.lexeme, v.positions
+    FROM stemmers AS s, unnest(library_snowball(s.stemmer, lower(coalesce(value, '')))) AS v
+    UNION
+    SELECT s.stemmer, v.lexeme, v.positions
+    FROM stemmers AS s,
+      unnest(library_snowball(s.stemmer, library_search_fold(coalesce(value, '')))) AS v
+  ), albanian AS (
+    SELECT library_stem_sq_step(lexeme) AS once, positions
+    FROM words WHERE EXISTS (SELECT FROM stemmers WHERE stemmer = 'sq')
   ), terms AS (
     SELECT lexeme AS term, positions FROM words
     UNION ALL
     SELECT library_stem_mk(lexeme) || '~mk', positions
     FROM words WHERE EXISTS (SELECT FROM stemmers WHERE stemmer = 'mk')
     UNION ALL
-    SELECT library_stem_sq(lexeme) || '~sq', positions
-    FROM words WHERE EXISTS (SELECT FROM stemmers WHERE stemmer = 'sq')
+    SELECT once || '~sq', positions FROM albanian
     UNION ALL
-    SELECT library_search_fold(v.lexeme) || '~' || s.stemmer, v.positions
-    FROM stemmers AS s, unnest(library_snowball(s.stemmer, lower(coalesce(value, '')))) AS v
+    SELECT library_stem_sq_step(once) || '~sq', positions FROM albanian
     UNION ALL
-    SELECT v.lexeme || '~' || s.stemmer, v.positions
-    FROM stemmers AS s,
-      unnest(library_snowball(s.stemmer, library_search_fold(coalesce(value, '')))) AS v
+    SELECT library_search_fold(lexeme) || '~' || stemmer, positions FROM snowball
+    UNION ALL
+    SELECT library_search_fold(library_snowball_word(stemmer, lexeme)) || '~' || stemmer,
+      positions
+    FROM snowball WHERE library_snowball_word(stemmer, lexeme) IS NOT NULL
   )
   SELECT coalesce(
     string_agg(library_lexeme(term) || ':' || array_to_string(positions, ','), ' '), ''
@@ -148,7 +169,7 @@ DROP FUNCTION IF EXISTS library_query(text);
 DROP FUNCTION IF EXISTS library_vector(character varying[], text);
 DROP FUNCTION IF EXISTS library_snowball(text, text);
 DROP FUNCTION IF EXISTS library_stemmer(text);
-DROP FUNCTION IF EXISTS library_stem_sq(text);
+DROP FUNCTION IF EXISTS library_snowball_word(text, text);
 DROP FUNCTION IF EXISTS library_stem_sq_step(text);
 DROP FUNCTION IF EXISTS library_stem_mk(text);
 DROP FUNCTION IF EXISTS library_lexeme(text);
