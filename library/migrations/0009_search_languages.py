@@ -12,66 +12,57 @@ import library.models
 # PostgreSQL's own Snowball stemmers serve English, Turkish and Serbian (which reads Latin and
 # Cyrillic and serves Croatian, Bosnian and Montenegrin too); Macedonian and Albanian have
 # none, so two light suffix strippers below, written here, need no file on the server.
-# Everything is plain SQL with SQL-standard bodies (bound when created, so a restore with an
-# empty search_path works) and IMMUTABLE, so the stored generated column can use it.
+# Everything is plain SQL or PL/pgSQL, IMMUTABLE so that the stored generated column can use
+# it; the PL/pgSQL functions fix their search_path, so a restore (empty search_path) works.
 SEARCH_SQL = r"""
+-- library_fold() with "dj" as "đ" is typed; plain ASCII (one byte a letter) only needs
+-- lower case, and translate() costs a little with every letter of the text.
 CREATE OR REPLACE FUNCTION library_search_fold(value text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN replace(library_fold(value), 'dj', 'd');
+RETURN replace(
+  CASE WHEN octet_length(value) = length(value) THEN lower(value) ELSE library_fold(value) END,
+  'dj', 'd');
 
 CREATE OR REPLACE FUNCTION library_lexeme(value text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN '''' || replace(replace(value, '\', '\\'), '''', '''''') || '''';
 
+-- The functions below work on a tsvector's text ('word':1,4 'other':2), every lexeme at
+-- once, so that no SQL runs for each word.
+
+-- Tag every lexeme with its stemmer: 'organizacij~sr'.
+CREATE OR REPLACE FUNCTION library_tag(lexemes text, tag text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN regexp_replace(lexemes, '''(:|\s|$)', '~' || tag || '''\1', 'g');
+
 -- Macedonian (folded): the article, then the ending of number and gender, then a final j
 -- (организација, организации, организацијата, организациите: organizaci).
-CREATE OR REPLACE FUNCTION library_stem_mk(word text) RETURNS text
+CREATE OR REPLACE FUNCTION library_stem_mk(lexemes text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT CASE WHEN c ~ '^.{3,}j$' THEN left(c, -1) ELSE c END
-  FROM (SELECT CASE
-      WHEN b ~ '^.{3,}(ovi|evi)$' THEN left(b, -3)
-      WHEN b ~ '^.{3,}[aeiou]$' THEN left(b, -1)
-      ELSE b END AS c
-    FROM (SELECT CASE
-        WHEN word ~ '^.{3,}[aeiou]t[aoe]$' THEN left(word, -2)
-        WHEN word ~ '^.{3,}[^aeiou]ot$' THEN left(word, -2)
-        ELSE word END AS b) AS article) AS ending;
-END;
+RETURN regexp_replace(regexp_replace(regexp_replace(lexemes,
+  '''([^'']{3,}[aeiou])t[aoe]''|''([^'']{3,}[^aeiou''])ot''', '''\1\2''', 'g'),
+  '''([^'']{3,}?)(ovi|evi|[aeiou])''', '''\1''', 'g'),
+  '''([^'']{3,})j''', '''\1''', 'g');
 
--- Albanian (folded), one step: the longest ending of case, number and definiteness
--- (library_vector() keeps one step and two: buxhet, buxheti, buxhetet, buxheteve: buxh).
-CREATE OR REPLACE FUNCTION library_stem_sq_step(word text) RETURNS text
+-- Albanian (folded), one step: the longest ending of case, number and definiteness, leaving
+-- four letters (library_vector() keeps one step and two: buxhet, buxheti, buxhetet: buxh).
+CREATE OR REPLACE FUNCTION library_stem_sq(lexemes text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN CASE
-  WHEN word ~ '^.{4,}(ave|eve|ive|ash|esh|ise|ine|ite|ies|ien)$' THEN left(word, -3)
-  WHEN word ~ '^.{4,}(es|en|et|at|it|in|ia|ie|ve|se|ne)$' THEN left(word, -2)
-  WHEN word ~ '^.{4,}[aei]$' THEN left(word, -1)
-  ELSE word END;
+RETURN regexp_replace(lexemes,
+  '''([^'']{4,}?)(ave|eve|ive|ash|esh|ise|ine|ite|ies|ien|es|en|et|at|it|in|ia|ie|ve|se|ne|a|e|i)''',
+  '''\1''', 'g');
 
 -- The stemmer of a resource's language: Serbian's serves the four ijekavian and ekavian
--- standards; a language without one (none given reads as English) has no stems.
+-- standards.
 CREATE OR REPLACE FUNCTION library_stemmer(language text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
   WHEN language IN ('sr', 'hr', 'bs', 'cnr') THEN 'sr'
   WHEN language IN ('en', 'tr', 'mk', 'sq', 'de', 'fr', 'es') THEN language
   END;
 
--- One word's Snowball stem, or NULL for a stop word.
-CREATE OR REPLACE FUNCTION library_snowball_word(stemmer text, word text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN (CASE stemmer
-  WHEN 'en' THEN ts_lexize('english_stem', word)
-  WHEN 'sr' THEN ts_lexize('serbian_stem', word)
-  WHEN 'tr' THEN ts_lexize('turkish_stem', word)
-  WHEN 'de' THEN ts_lexize('german_stem', word)
-  WHEN 'fr' THEN ts_lexize('french_stem', word)
-  WHEN 'es' THEN ts_lexize('spanish_stem', word)
-  END)[1];
-
 CREATE OR REPLACE FUNCTION library_snowball(stemmer text, value text) RETURNS tsvector
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE stemmer
   WHEN 'en' THEN to_tsvector('english', value)
   WHEN 'sr' THEN to_tsvector('serbian', value)
@@ -81,58 +72,55 @@ RETURN CASE stemmer
   WHEN 'es' THEN to_tsvector('spanish', value)
   END;
 
--- A text's words, folded, and their stems in the languages at the same positions. Snowball
--- stems the text as written (Turkish needs its ı) and folded (as people type it). A stemmer
--- does not always give one stem to every form of a word (Serbian: odgovornost -> odgovorn,
--- odgovornosti -> odgovornost; Albanian: partneritet -> partnerit -> partner), so the stem
--- of the stem is kept too: two forms meet when one's stem is the other's stem of the stem.
+-- A text's words, folded, and their stems in the languages (none given reads as English) at
+-- the same positions. Snowball stems the text as written (Turkish needs its ı) and folded
+-- (as people type it). A stemmer does not always give one stem to every form of a word
+-- (Serbian: odgovornost -> odgovorn, odgovornosti -> odgovornost; Albanian: partneritet ->
+-- partnerit -> partner), so the stems of the stems are kept too (Snowball's without
+-- positions: they rank at the lowest weight): two forms meet when one's stem is the other's
+-- stem's stem.
 CREATE OR REPLACE FUNCTION library_vector(languages character varying[], value text)
 RETURNS tsvector
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
-  WITH words AS (
-    SELECT w.lexeme, w.positions
-    FROM unnest(to_tsvector('simple', library_search_fold(coalesce(value, '')))) AS w
-  ), stemmers AS (
-    SELECT DISTINCT library_stemmer(l) AS stemmer
-    FROM unnest(CASE WHEN cardinality(languages) > 0 THEN languages
-      ELSE ARRAY['en']::character varying[] END) AS l
-  ), snowball AS (
-    SELECT s.stemmer, v.lexeme, v.positions
-    FROM stemmers AS s, unnest(library_snowball(s.stemmer, lower(coalesce(value, '')))) AS v
-    UNION
-    SELECT s.stemmer, v.lexeme, v.positions
-    FROM stemmers AS s,
-      unnest(library_snowball(s.stemmer, library_search_fold(coalesce(value, '')))) AS v
-  ), albanian AS (
-    SELECT library_stem_sq_step(lexeme) AS once, positions
-    FROM words WHERE EXISTS (SELECT FROM stemmers WHERE stemmer = 'sq')
-  ), terms AS (
-    SELECT lexeme AS term, positions FROM words
-    UNION ALL
-    SELECT library_stem_mk(lexeme) || '~mk', positions
-    FROM words WHERE EXISTS (SELECT FROM stemmers WHERE stemmer = 'mk')
-    UNION ALL
-    SELECT once || '~sq', positions FROM albanian
-    UNION ALL
-    SELECT library_stem_sq_step(once) || '~sq', positions FROM albanian
-    UNION ALL
-    SELECT library_search_fold(lexeme) || '~' || stemmer, positions FROM snowball
-    UNION ALL
-    SELECT library_search_fold(library_snowball_word(stemmer, lexeme)) || '~' || stemmer,
-      positions
-    FROM snowball WHERE library_snowball_word(stemmer, lexeme) IS NOT NULL
-  )
-  SELECT coalesce(
-    string_agg(library_lexeme(term) || ':' || array_to_string(positions, ','), ' '), ''
-  )::tsvector FROM terms;
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+DECLARE
+  folded text := library_search_fold(coalesce(value, ''));
+  written text := lower(coalesce(value, ''));
+  words text := to_tsvector('simple', folded)::text;
+  terms text := words;
+  done text[] := '{}';
+  language text;
+  stemmer text;
+  stems text;
+BEGIN
+  FOREACH language IN ARRAY coalesce(nullif(languages, '{}'), '{en}')::text[] LOOP
+    stemmer := library_stemmer(language);
+    CONTINUE WHEN stemmer IS NULL OR stemmer = ANY(done);
+    done := done || stemmer;
+    IF stemmer = 'mk' THEN
+      terms := terms || ' ' || library_tag(library_stem_mk(words), 'mk');
+    ELSIF stemmer = 'sq' THEN
+      stems := library_stem_sq(words);
+      terms := terms || ' ' || library_tag(stems, 'sq')
+        || ' ' || library_tag(library_stem_sq(stems), 'sq');
+    ELSE
+      stems := library_snowball(stemmer, folded)::text;
+      IF written <> folded THEN
+        stems := stems || ' ' || library_search_fold(library_snowball(stemmer, written)::text);
+      END IF;
+      terms := terms || ' ' || library_tag(stems, stemmer) || ' ' || library_tag(strip(
+        library_snowball(stemmer, array_to_string(tsvector_to_array(stems::tsvector), ' '))
+      )::text, stemmer);
+    END IF;
+  END LOOP;
+  RETURN terms::tsvector;
 END;
+$$;
 
 -- A web-search query (quotes, or, -word, word*) as a tsquery: each word matches itself
 -- folded or any of its stems in every language (the resource's language picks the stems
 -- that exist), a word of three letters or more ending in * every word it begins.
 CREATE OR REPLACE FUNCTION library_query(value text) RETURNS tsquery
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path FROM CURRENT AS $$
 DECLARE
   result tsquery := websearch_to_tsquery('simple', library_search_fold(value));
   prefixes text[] := ARRAY(
@@ -153,7 +141,7 @@ BEGIN
       SELECT string_agg(library_lexeme(v.lexeme), ' | ') INTO alternatives
       FROM unnest(library_vector(
         ARRAY['en', 'sr', 'tr', 'mk', 'sq', 'de', 'fr', 'es'], word.written)) AS v
-      WHERE 1 = ANY(v.positions);
+      WHERE v.positions IS NULL OR 1 = ANY(v.positions);
     END IF;
     IF alternatives IS NOT NULL THEN
       result := ts_rewrite(result, library_lexeme(word.folded)::tsquery, alternatives::tsquery);
@@ -169,13 +157,12 @@ DROP FUNCTION IF EXISTS library_query(text);
 DROP FUNCTION IF EXISTS library_vector(character varying[], text);
 DROP FUNCTION IF EXISTS library_snowball(text, text);
 DROP FUNCTION IF EXISTS library_stemmer(text);
-DROP FUNCTION IF EXISTS library_snowball_word(text, text);
-DROP FUNCTION IF EXISTS library_stem_sq_step(text);
+DROP FUNCTION IF EXISTS library_stem_sq(text);
 DROP FUNCTION IF EXISTS library_stem_mk(text);
+DROP FUNCTION IF EXISTS library_tag(text, text);
 DROP FUNCTION IF EXISTS library_lexeme(text);
 DROP FUNCTION IF EXISTS library_search_fold(text);
 """
-
 
 def vector(field, weight):
     return models.Func(
