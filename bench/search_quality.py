@@ -51,7 +51,9 @@ def measure():
                 )
                 for key, language, _group, title, summary, _lemmas in RESOURCES
             )
-            keys = {resource.pk: key for resource, (key, *_rest) in zip(created, RESOURCES)}
+            keys = {
+                resource.pk: key for resource, (key, *_rest) in zip(created, RESOURCES, strict=True)
+            }
             ids = list(keys)
             for group, query, lemmas in QUERIES:
                 wanted = relevant(lemmas)
@@ -99,7 +101,7 @@ def main():
         row = results[group]
         count = sum(1 for g, *_ in QUERIES if g == group)
         for name in totals:
-            totals[name] = [a + b for a, b in zip(totals[name], row[name])]
+            totals[name] = [a + b for a, b in zip(totals[name], row[name], strict=True)]
         b, a = row["before"], row["after"]
         print(
             f"{group:9} {count:7}  {ratio(b[0], b[1]):8.2f} {ratio(a[0], a[1]):8.2f}"
