@@ -118,7 +118,9 @@ $$;
 
 -- A web-search query (quotes, or, -word, word*) as a tsquery: each word matches itself
 -- folded or any of its stems in every language (the resource's language picks the stems
--- that exist), a word of three letters or more ending in * every word it begins.
+-- that exist), a word of three letters or more ending in * every word it begins. A query
+-- with a phrase ("civil society", e-mail) leaves out the stems of stems, which have no
+-- position to check the phrase's order with.
 CREATE OR REPLACE FUNCTION library_query(value text) RETURNS tsquery
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path FROM CURRENT AS $$
 DECLARE
@@ -127,6 +129,7 @@ DECLARE
     SELECT library_search_fold(m[1])
     FROM regexp_matches(value, '([^[:space:]"()*]{3,})\*', 'g') AS m
   );
+  phrase boolean := result::text ~ '<(-|[0-9]+)>';
   word record;
   alternatives text;
 BEGIN
@@ -141,7 +144,7 @@ BEGIN
       SELECT string_agg(library_lexeme(v.lexeme), ' | ') INTO alternatives
       FROM unnest(library_vector(
         ARRAY['en', 'sr', 'tr', 'mk', 'sq', 'de', 'fr', 'es'], word.written)) AS v
-      WHERE v.positions IS NULL OR 1 = ANY(v.positions);
+      WHERE 1 = ANY(v.positions) OR (v.positions IS NULL AND NOT phrase);
     END IF;
     IF alternatives IS NOT NULL THEN
       result := ts_rewrite(result, library_lexeme(word.folded)::tsquery, alternatives::tsquery);
