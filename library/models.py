@@ -1,3 +1,4 @@
+import functools
 import re
 import uuid
 from pathlib import PurePath
@@ -11,7 +12,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Upper
@@ -163,13 +164,27 @@ def search_fold(text: str) -> str:
     return fold(text).replace("dj", "d")
 
 
+@functools.lru_cache(maxsize=4096)
+def query_terms(text: str) -> str:
+    """Return the tsquery (as text) of a web-search query (quotes, or, -word, word*) whose
+    words match their folded and stemmed forms in the region's languages.
+
+    Written by the database (library_query(), migration 0009), once per query in a process:
+    it stems every word in every language, which would cost a millisecond a word in each
+    of the statements of a search that use it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT library_query(%s)::text", [text])
+        return cursor.fetchone()[0]
+
+
 class LibraryQuery(SearchQuery):
-    """A web-search query (quotes, or, -word, word*) whose words match their folded and
-    stemmed forms in the region's languages (library_query(), migration 0009)."""
+    """A web-search query whose words match their folded and stemmed forms (query_terms)."""
+
+    template = "%(expressions)s::tsquery"
 
     def __init__(self, text):
-        super().__init__(Value(text))
-        self.function = "library_query"
+        super().__init__(Value(query_terms(text)))
 
 
 def folded_query(text):
@@ -191,12 +206,12 @@ class HasWords(Func):
     output_field = models.BooleanField()
 
     def __init__(self, vector, text):
-        super().__init__(F(vector), Value(text))
+        super().__init__(F(vector), Value(query_terms(text)))
 
     def as_sql(self, compiler, connection, **extra):
         vector, vector_params = compiler.compile(self.source_expressions[0])
         text, text_params = compiler.compile(self.source_expressions[1])
-        tree = f"querytree(library_query({text}))"
+        tree = f"querytree({text}::tsquery)"
         sql = (
             f"({tree} = 'T' OR {vector} @@"
             f" regexp_replace({tree}, '<(-|[0-9]+)>', '&', 'g')::tsquery)"

@@ -31,6 +31,7 @@ from library.models import (
     fold,
     folded_query,
     has_words,
+    query_terms,
     search_fold,
 )
 from racop import cache as shared_cache
@@ -282,7 +283,7 @@ class MatchedWords(Func):
         " lower(coalesce(nullif(%(table)s.summary, ''), %(table)s.body)))) AS w"
         " WHERE left(library_search_fold(w.lexeme), 2) = ANY(%%s::text[])"
         " AND library_vector(%(table)s.languages, w.lexeme) @@"
-        " regexp_replace(querytree(library_query(%%s)), '&|<(-|[0-9]+)>', '|', 'g')::tsquery)"
+        " regexp_replace(querytree(%%s::tsquery), '&|<(-|[0-9]+)>', '|', 'g')::tsquery)"
     )
 
     def __init__(self, query):
@@ -292,7 +293,7 @@ class MatchedWords(Func):
     def as_sql(self, compiler, connection, **extra):
         starts = sorted({search_fold(word)[:2] for word in WORD.findall(self.query)})
         table = compiler.quote_name(Resource._meta.db_table)
-        return self.template % {"table": table}, (starts, self.query)
+        return self.template % {"table": table}, (starts, query_terms(self.query))
 
 
 class LibrarySearch:
