@@ -164,18 +164,22 @@ def search_fold(text: str) -> str:
     return fold(text).replace("dj", "d")
 
 
-@functools.lru_cache(maxsize=4096)
-def query_terms(text: str) -> str:
+def query_terms(text: str, *, stems_only: bool = False) -> str:
     """Return the tsquery (as text) of a web-search query (quotes, or, -word, word*) whose
-    words match their folded and stemmed forms in the region's languages.
+    words match their folded and stemmed forms in the region's languages. With stems_only,
+    what the index is asked: a word by its stems alone where every language stems it (a
+    resource holding the word holds its stems; fewer lists to read)."""
+    return _query_terms(text)[stems_only]
 
-    Written by the database (library_query(), migration 0009), once per query in a process:
-    it stems every word in every language, which would cost a millisecond a word in each
-    of the statements of a search that use it.
-    """
+
+@functools.lru_cache(maxsize=4096)
+def _query_terms(text):
+    """Written by the database (library_query(), migration 0009), once per query in a
+    process: it stems every word in every language, which would cost a millisecond a word in
+    each statement of a search that uses it."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT library_query(%s)::text", [text])
-        return cursor.fetchone()[0]
+        cursor.execute("SELECT library_query(%s)::text, library_query(%s, true)::text", [text] * 2)
+        return cursor.fetchone()
 
 
 class LibraryQuery(SearchQuery):
@@ -206,7 +210,7 @@ class HasWords(Func):
     output_field = models.BooleanField()
 
     def __init__(self, vector, text):
-        super().__init__(F(vector), Value(query_terms(text)))
+        super().__init__(F(vector), Value(query_terms(text, stems_only=True)))
 
     def as_sql(self, compiler, connection, **extra):
         vector, vector_params = compiler.compile(self.source_expressions[0])

@@ -120,8 +120,11 @@ $$;
 -- folded or any of its stems in every language (the resource's language picks the stems
 -- that exist), a word of three letters or more ending in * every word it begins. A query
 -- with a phrase ("civil society", e-mail) leaves out the stems of stems, which have no
--- position to check the phrase's order with.
-CREATE OR REPLACE FUNCTION library_query(value text) RETURNS tsquery
+-- position to check the phrase's order with. For the index (stems_only), a word that every
+-- stemmer stems is asked for by its stems alone: a resource holding the word holds its stem
+-- in its languages, and the index reads fewer lists.
+CREATE OR REPLACE FUNCTION library_query(value text, stems_only boolean DEFAULT false)
+RETURNS tsquery
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path FROM CURRENT AS $$
 DECLARE
   result tsquery := websearch_to_tsquery('simple', library_search_fold(value));
@@ -131,6 +134,7 @@ DECLARE
   );
   phrase boolean := result::text ~ '<(-|[0-9]+)>';
   word record;
+  forms text[];
   alternatives text;
 BEGIN
   FOR word IN
@@ -141,10 +145,15 @@ BEGIN
     IF word.folded = ANY(prefixes) THEN
       alternatives := library_lexeme(word.folded) || ':*';
     ELSE
-      SELECT string_agg(library_lexeme(v.lexeme), ' | ') INTO alternatives
-      FROM unnest(library_vector(
-        ARRAY['en', 'sr', 'tr', 'mk', 'sq', 'de', 'fr', 'es'], word.written)) AS v
-      WHERE 1 = ANY(v.positions) OR (v.positions IS NULL AND NOT phrase);
+      forms := ARRAY(
+        SELECT v.lexeme FROM unnest(library_vector(
+          ARRAY['en', 'sr', 'tr', 'mk', 'sq', 'de', 'fr', 'es'], word.written)) AS v
+        WHERE 1 = ANY(v.positions) OR (v.positions IS NULL AND NOT phrase));
+      SELECT string_agg(library_lexeme(f), ' | ') INTO alternatives
+      FROM unnest(forms) AS f
+      WHERE NOT stems_only OR f LIKE '%~%' OR (
+        SELECT count(DISTINCT split_part(g, '~', 2)) FROM unnest(forms) AS g WHERE g LIKE '%~%'
+      ) < 8;
     END IF;
     IF alternatives IS NOT NULL THEN
       result := ts_rewrite(result, library_lexeme(word.folded)::tsquery, alternatives::tsquery);
@@ -156,7 +165,7 @@ $$;
 """
 
 DROP_SQL = """
-DROP FUNCTION IF EXISTS library_query(text);
+DROP FUNCTION IF EXISTS library_query(text, boolean);
 DROP FUNCTION IF EXISTS library_vector(character varying[], text);
 DROP FUNCTION IF EXISTS library_snowball(text, text);
 DROP FUNCTION IF EXISTS library_stemmer(text);
