@@ -8,12 +8,11 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchRank, SearchVectorExact
 from django.core.paginator import Paginator
 from django.core.validators import validate_unicode_slug
 from django.db import connection
-from django.db.models import F, Func, Q, TextField, Value
+from django.db.models import F, Q, Value
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -269,33 +268,6 @@ def best_match(match):
     return (-rank, -published.timestamp() if published else float("inf"), pk)
 
 
-class MatchedWords(Func):
-    """The folded words of a resource's snippet text (its summary, or its description) that
-    match a word of the query in the resource's languages: the inflected forms to highlight.
-
-    Only words that begin like a query word are stemmed (library_vector()), so a long text
-    costs little; the query's words are joined by "or" (a word matches any of them).
-    """
-
-    output_field = ArrayField(TextField())
-    template = (
-        "ARRAY(SELECT DISTINCT library_search_fold(w.lexeme) FROM unnest(to_tsvector('simple',"
-        " lower(coalesce(nullif(%(table)s.summary, ''), %(table)s.body)))) AS w"
-        " WHERE left(library_search_fold(w.lexeme), 2) = ANY(%%s::text[])"
-        " AND library_vector(%(table)s.languages, w.lexeme) @@"
-        " regexp_replace(querytree(%%s::tsquery), '&|<(-|[0-9]+)>', '|', 'g')::tsquery)"
-    )
-
-    def __init__(self, query):
-        self.query = query
-        super().__init__()
-
-    def as_sql(self, compiler, connection, **extra):
-        starts = sorted({search_fold(word)[:2] for word in WORD.findall(self.query)})
-        table = compiler.quote_name(Resource._meta.db_table)
-        return self.template % {"table": table}, (starts, query_terms(self.query))
-
-
 class LibrarySearch:
     """Parse the address, filter the library, count each facet under the other filters."""
 
@@ -390,12 +362,7 @@ class LibrarySearch:
             paginator.count = self._total()  # no COUNT(*) over the library
             return paginator.get_page(number)
         page = Paginator(self._ranked_ids(), per_page).get_page(number)
-        loaded = (
-            Resource.objects.filter(pk__in=page.object_list)
-            .for_cards()
-            .annotate(matched_words=MatchedWords(self.query))
-            .in_bulk()
-        )
+        loaded = Resource.objects.filter(pk__in=page.object_list).for_cards().in_bulk()
         page.object_list = [loaded[pk] for pk in page.object_list]
         return page
 
@@ -613,16 +580,52 @@ def _vocabulary_words():
     return list(Word.objects.filter(count__gt=0).order_by("word").values_list("word", flat=True))
 
 
-def highlight(text: str, query: str, *, words: int = 40, matched=()) -> str:
-    """Return an escaped excerpt of text around the first query word, query words marked,
-    and the words the search matched in other forms (folded, as MatchedWords gives them)."""
-    terms = {search_fold(word) for word in WORD.findall(query) if word.lower() != "or"}
-    terms |= set(matched)
+# A lexeme of a tsquery's text: 'word', 'stem~sr' or 'prefix':*.
+LEXEME = re.compile(r"'((?:[^']|'')+)'(:\*)?")
+# Which stemmer's stems a resource's language has (library_stemmer(), migration 0009).
+STEMMERS = {"sr": "sr", "hr": "sr", "bs": "sr", "cnr": "sr"}
+# How much longer than its stem a highlighted form may be: an ending, not another word.
+ENDING = 5
+
+
+def matcher(query: str, languages=()):
+    """Return a test of a folded word: does it match the query in these languages?
+
+    The query's words, prefixes and stems come from the tsquery the search used
+    (query_terms); a word matches when it is one of them, begins with a prefix, or is its
+    stem in one of the languages followed by an ending.
+    """
+    exact, prefixes, stems = set(), [], []
+    tags = {STEMMERS.get(code, code) for code in (languages or ["en"])}
+    for lexeme, prefix in LEXEME.findall(query_terms(query) if query.strip() else ""):
+        lexeme = lexeme.replace("''", "'")
+        stem, _tilde, tag = lexeme.partition("~")
+        if prefix:
+            prefixes.append(lexeme)
+        elif not tag:
+            exact.add(lexeme)
+        elif tag in tags:
+            stems.append(stem)
+
+    def matches(word):
+        return (
+            word in exact
+            or any(word.startswith(p) for p in prefixes)
+            or any(word.startswith(s) and len(word) - len(s) <= ENDING for s in stems)
+        )
+
+    return matches
+
+
+def highlight(text: str, query: str, *, words: int = 40, languages=()) -> str:
+    """Return an escaped excerpt of text around the first word the query matched, every
+    such word marked: the words of the query and their other forms in the languages."""
+    matches = matcher(query, languages)
     tokens = re.split(r"(\w+)", text or "")  # words at odd positions
     positions = list(range(1, len(tokens), 2))
     if not positions:
         return escape(text or "")
-    hit = next((n for n, i in enumerate(positions) if search_fold(tokens[i]) in terms), 0)
+    hit = next((n for n, i in enumerate(positions) if matches(search_fold(tokens[i]))), 0)
     first = max(hit - 8, 0)
     last = min(first + words, len(positions)) - 1
     start = positions[first] if first else 0
@@ -630,7 +633,7 @@ def highlight(text: str, query: str, *, words: int = 40, matched=()) -> str:
     parts = []
     for i in range(start, end):
         piece = escape(tokens[i])
-        if i % 2 and search_fold(tokens[i]) in terms:
+        if i % 2 and matches(search_fold(tokens[i])):
             piece = f"<mark>{piece}</mark>"
         parts.append(piece)
     prefix = "… " if start else ""

@@ -50,7 +50,7 @@ def resource_list(request):
                 resource.snippet = highlight(
                     resource.summary or resource.body,
                     search.query,
-                    matched=getattr(resource, "matched_words", ()),
+                    languages=resource.languages,
                 )
         context = {
             "search": search,
