@@ -27,7 +27,8 @@ from bench.common import add_database_arguments, database_url, p95, production_e
 
 # One to three terms: rare, common, several common, a phrase of common words (the hardest
 # case: the words are in nearly every resource, the phrase in few), a hyphenated word, OR,
-# a negation, folded and Cyrillic spellings, and words with a filter.
+# a negation, folded and Cyrillic spellings, words with a filter, and inflected forms and a
+# prefix.
 QUERIES = [
     ("rare term", {"q": "ombudsperson"}),
     ("common term", {"q": "accountability"}),
@@ -43,6 +44,11 @@ QUERIES = [
     ("two topical terms", {"q": "gender equality"}),
     ("common term, one type", {"q": "accountability", "type": ["guide"]}),
     ("phrase, newest first", {"q": '"civil society"', "sort": "newest"}),
+    # Forms other than the indexed ones (issue 17): stems by the resource's language.
+    ("inflected term", {"q": "društva"}),
+    ("Macedonian inflection", {"q": "отчетноста"}),
+    ("singular of a plural", {"q": "organisation"}),
+    ("prefix", {"q": "transpar*"}),
 ]
 
 

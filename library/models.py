@@ -1,3 +1,4 @@
+import functools
 import re
 import uuid
 from pathlib import PurePath
@@ -6,8 +7,12 @@ from django import forms
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import models
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
+from django.db import connection, models
 from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Upper
@@ -21,9 +26,6 @@ from taggit.models import TaggedItem
 from racop.access import is_coordinator, sees_members_content
 from racop.models import Topic
 from racop.slugs import slug_from
-
-# The configuration that folds text for search; "simple" keeps every language's words whole.
-SEARCH_CONFIG = "simple"
 
 # ISO 639 codes of the languages resources are written in.
 LANGUAGES = [
@@ -114,12 +116,13 @@ def title_key(title):
 
 
 def weighted(field, weight):
-    """Return a tsvector expression for one field at one weight, folded for search."""
+    """Return a tsvector expression for one field at one weight: its words folded, and their
+    stems in the resource's languages (library_vector(), migration 0009)."""
     return Func(
         Func(
-            Fold(Coalesce(F(field), Value(""), output_field=models.TextField())),
-            function="to_tsvector",
-            template=f"%(function)s('{SEARCH_CONFIG}'::regconfig, %(expressions)s)",
+            F("languages"),
+            Coalesce(F(field), Value(""), output_field=models.TextField()),
+            function="library_vector",
             output_field=SearchVectorField(),
         ),
         Value(weight),
@@ -156,9 +159,41 @@ def resource_upload_to(instance, filename):
     return f"library/{uuid.uuid4().hex}/{name}"
 
 
+# Python's copy of library_search_fold() (migration 0009): "dj" is how people type "đ".
+def search_fold(text: str) -> str:
+    return fold(text).replace("dj", "d")
+
+
+def query_terms(text: str, *, stems_only: bool = False) -> str:
+    """Return the tsquery (as text) of a web-search query (quotes, or, -word, word*) whose
+    words match their folded and stemmed forms in the region's languages. With stems_only,
+    what the index is asked: a word by its stems alone where every language stems it (a
+    resource holding the word holds its stems; fewer lists to read)."""
+    return _query_terms(text)[stems_only]
+
+
+@functools.lru_cache(maxsize=4096)
+def _query_terms(text):
+    """Written by the database (library_query(), migration 0009), once per query in a
+    process: it stems every word in every language, which would cost a millisecond a word in
+    each statement of a search that uses it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT library_query(%s)::text, library_query(%s, true)::text", [text] * 2)
+        return cursor.fetchone()
+
+
+class LibraryQuery(SearchQuery):
+    """A web-search query whose words match their folded and stemmed forms (query_terms)."""
+
+    template = "%(expressions)s::tsquery"
+
+    def __init__(self, text):
+        super().__init__(Value(query_terms(text)))
+
+
 def folded_query(text):
-    """Return a web-search query (quotes, or, -word) folded like the search vector."""
-    return SearchQuery(Fold(Value(text)), search_type="websearch", config=SEARCH_CONFIG)
+    """Return a web-search query folded and stemmed like the search vector."""
+    return LibraryQuery(text)
 
 
 class HasWords(Func):
@@ -175,12 +210,12 @@ class HasWords(Func):
     output_field = models.BooleanField()
 
     def __init__(self, vector, text):
-        super().__init__(F(vector), Fold(Value(text)))
+        super().__init__(F(vector), Value(query_terms(text, stems_only=True)))
 
     def as_sql(self, compiler, connection, **extra):
         vector, vector_params = compiler.compile(self.source_expressions[0])
         text, text_params = compiler.compile(self.source_expressions[1])
-        tree = f"querytree(websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, {text}))"
+        tree = f"querytree({text}::tsquery)"
         sql = (
             f"({tree} = 'T' OR {vector} @@"
             f" regexp_replace({tree}, '<(-|[0-9]+)>', '&', 'g')::tsquery)"

@@ -30,6 +30,8 @@ from library.models import (
     fold,
     folded_query,
     has_words,
+    query_terms,
+    search_fold,
 )
 from racop import cache as shared_cache
 from racop.access import sees_members_content
@@ -578,14 +580,52 @@ def _vocabulary_words():
     return list(Word.objects.filter(count__gt=0).order_by("word").values_list("word", flat=True))
 
 
-def highlight(text: str, query: str, *, words: int = 40) -> str:
-    """Return an escaped excerpt of text around the first query word, query words marked."""
-    terms = {fold(word) for word in WORD.findall(query) if word.lower() != "or"}
+# A lexeme of a tsquery's text: 'word', 'stem~sr' or 'prefix':*.
+LEXEME = re.compile(r"'((?:[^']|'')+)'(:\*)?")
+# Which stemmer's stems a resource's language has (library_stemmer(), migration 0009).
+STEMMERS = {"sr": "sr", "hr": "sr", "bs": "sr", "cnr": "sr"}
+# How much longer than its stem a highlighted form may be: an ending, not another word.
+ENDING = 5
+
+
+def matcher(query: str, languages=()):
+    """Return a test of a folded word: does it match the query in these languages?
+
+    The query's words, prefixes and stems come from the tsquery the search used
+    (query_terms); a word matches when it is one of them, begins with a prefix, or is its
+    stem in one of the languages followed by an ending.
+    """
+    exact, prefixes, stems = set(), [], []
+    tags = {STEMMERS.get(code, code) for code in (languages or ["en"])}
+    for lexeme, prefix in LEXEME.findall(query_terms(query) if query.strip() else ""):
+        lexeme = lexeme.replace("''", "'")
+        stem, _tilde, tag = lexeme.partition("~")
+        if prefix:
+            prefixes.append(lexeme)
+        elif not tag:
+            exact.add(lexeme)
+        elif tag in tags:
+            stems.append(stem)
+
+    def matches(word):
+        return (
+            word in exact
+            or any(word.startswith(p) for p in prefixes)
+            or any(word.startswith(s) and len(word) - len(s) <= ENDING for s in stems)
+        )
+
+    return matches
+
+
+def highlight(text: str, query: str, *, words: int = 40, languages=()) -> str:
+    """Return an escaped excerpt of text around the first word the query matched, every
+    such word marked: the words of the query and their other forms in the languages."""
+    matches = matcher(query, languages)
     tokens = re.split(r"(\w+)", text or "")  # words at odd positions
     positions = list(range(1, len(tokens), 2))
     if not positions:
         return escape(text or "")
-    hit = next((n for n, i in enumerate(positions) if fold(tokens[i]) in terms), 0)
+    hit = next((n for n, i in enumerate(positions) if matches(search_fold(tokens[i]))), 0)
     first = max(hit - 8, 0)
     last = min(first + words, len(positions)) - 1
     start = positions[first] if first else 0
@@ -593,7 +633,7 @@ def highlight(text: str, query: str, *, words: int = 40) -> str:
     parts = []
     for i in range(start, end):
         piece = escape(tokens[i])
-        if i % 2 and fold(tokens[i]) in terms:
+        if i % 2 and matches(search_fold(tokens[i])):
             piece = f"<mark>{piece}</mark>"
         parts.append(piece)
     prefix = "… " if start else ""

@@ -47,7 +47,11 @@ def resource_list(request):
         resources = list(page.object_list)
         if search.query:
             for resource in resources:
-                resource.snippet = highlight(resource.summary or resource.body, search.query)
+                resource.snippet = highlight(
+                    resource.summary or resource.body,
+                    search.query,
+                    languages=resource.languages,
+                )
         context = {
             "search": search,
             "page_obj": page,
