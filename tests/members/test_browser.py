@@ -44,7 +44,11 @@ def test_join_verify_approve_member(page, coordinator):
     expect(page.locator("#id_consent_error").get_by_text("To join, accept")).to_be_visible()
     assert page.get_by_label("Why do you want to join?").input_value() == "To learn from peers."
     assert page.get_by_label("Serbian").is_checked()
-    assert page.locator("#id_password1").input_value() == "a long pass phrase 2026"
+    # The password is never sent back into the page: the field says to type it again.
+    assert page.locator("#id_password1").input_value() == ""
+    expect(page.locator("#id_password1_error")).to_contain_text("Type your password again")
+    page.locator("#id_password1").fill("a long pass phrase 2026")
+    page.locator("#id_password2").fill("a long pass phrase 2026")
     page.get_by_label("I accept the code of conduct").check()
     page.get_by_role("button", name="Send my application").click()
     page.wait_for_url("**/accounts/confirm-email/")
@@ -74,7 +78,9 @@ def test_existing_organisation_becomes_a_request_to_join_it(page):
     page.get_by_label("I accept the code of conduct").check()
     page.get_by_role("button", name="Send my application").click()
     expect(page.get_by_text("is already part of the community")).to_be_visible()
-    assert page.locator("#id_password1").input_value() == "a long pass phrase 2026"
+    assert page.locator("#id_password1").input_value() == ""
+    page.locator("#id_password1").fill("a long pass phrase 2026")
+    page.locator("#id_password2").fill("a long pass phrase 2026")
     page.get_by_label("Yes, ask to join this organisation").check()
     page.get_by_role("button", name="Send my application").click()
     page.wait_for_url("**/accounts/confirm-email/")

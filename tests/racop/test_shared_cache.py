@@ -97,7 +97,7 @@ def test_a_year_shows_a_resource_imported_a_moment_ago(page_cache, tmp_path):
         "Open budgets 2019,https://example.org/ob,guide,,,,2019,en,regional,,,,,public,published\n",
         encoding="utf-8",
     )
-    call_command("import_resources", str(path), "--commit", stdout=StringIO())
+    call_command("import_resources", str(path), "--commit", "--publish", stdout=StringIO())
     html = visitor_page(f"{LIST}?year=2019")
     assert "1 resource" in html and "Open budgets 2019" in html
 
