@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from discussions import services
@@ -310,7 +311,10 @@ def _confirmation_send(record):
     thread = record.thread
     email_person(
         user=record.user,
-        subject=_("Did you send this reply to “%(title)s”?") % {"title": thread.title},
+        # Lazy: written in the member's language, which email_person makes active.
+        subject=lazy(
+            lambda: _("Did you send this reply to “%(title)s”?") % {"title": thread.title}, str
+        )(),
         template="discussions/emails/inbound_confirm.txt",
         context=lambda: {
             "thread": thread,

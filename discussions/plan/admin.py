@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from discussions.plan import services
 from discussions.plan.models import (
@@ -16,6 +15,7 @@ from discussions.plan.models import (
     ProposalComment,
     Support,
 )
+from racop.admin_site import TranslatedFieldsAdmin
 
 
 class SupportInline(admin.TabularInline):
@@ -119,7 +119,7 @@ class PlanItemInline(admin.TabularInline):
 
 
 @admin.register(PlanPeriod)
-class PlanPeriodAdmin(TabbedTranslationAdmin):
+class PlanPeriodAdmin(TranslatedFieldsAdmin):
     list_display = ["name", "starts_on", "ends_on", "summary_is_public"]
     list_filter = ["summary_is_public"]
     search_fields = ["name"]
@@ -128,7 +128,7 @@ class PlanPeriodAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(PlanItem)
-class PlanItemAdmin(TabbedTranslationAdmin):
+class PlanItemAdmin(TranslatedFieldsAdmin):
     list_display = ["title", "period", "status", "starts_on", "ends_on", "owner_user"]
     list_filter = ["period", "status", "topics"]
     list_editable = ["status"]

@@ -32,13 +32,15 @@ EXPECTED = [
 
 @pytest.mark.parametrize(("language", "body", "subject", "reset_subject"), EXPECTED)
 def test_signup_and_password_reset_emails_are_in_the_language(
-    client, language, body, subject, reset_subject
+    client, language, body, subject, reset_subject, django_capture_on_commit_callbacks
 ):
-    response = client.post(
-        f"/{language}/accounts/signup/",
-        {"email": "new@example.org", "password1": "a-long pass phrase",
-         "password2": "a-long pass phrase"},
-    )  # fmt: skip
+    # allauth's emails go through the outgoing queue, sent once the request commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/{language}/accounts/signup/",
+            {"email": "new@example.org", "password1": "a-long pass phrase",
+             "password2": "a-long pass phrase"},
+        )  # fmt: skip
     assert response.status_code == 302
     (verification,) = mail.outbox
     assert verification.subject.endswith(subject)
@@ -46,7 +48,8 @@ def test_signup_and_password_reset_emails_are_in_the_language(
     assert f"/{language}/accounts/confirm-email/" in verification.body
     mail.outbox.clear()
     person = UserFactory()
-    client.post(f"/{language}/accounts/password/reset/", {"email": person.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/{language}/accounts/password/reset/", {"email": person.email})
     (reset,) = mail.outbox
     assert reset.subject.endswith(reset_subject)
     assert "Please Confirm" not in reset.body and "password reset" not in reset.body

@@ -109,10 +109,14 @@ def test_a_macedonian_member_is_reminded_once_when_reminders_run_twice(
     assert [message.to for message in mail.outbox] == [[attendee.email]]
 
 
-def test_account_emails_say_their_language_and_carry_the_sites_message_id(client, settings):
+def test_account_emails_say_their_language_and_carry_the_sites_message_id(
+    client, settings, django_capture_on_commit_callbacks
+):
     settings.SITE_URL = "https://community.example.org"
     person = MemberFactory(language="mk")
-    response = client.post("/mk/accounts/password/reset/", {"email": person.email})
+    # allauth's emails go through the outgoing queue, sent once the request commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/mk/accounts/password/reset/", {"email": person.email})
     assert response.status_code == 302
     (message,) = mail.outbox
     assert message.extra_headers["Content-Language"] == "mk"
