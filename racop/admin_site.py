@@ -243,7 +243,7 @@ MODEL_GROUPS = [
         _("Members and applications"),
         ["members.joinapplication", "members.user", "members.organisation",
          "members.membership", "account.emailaddress", "members.applicationevent",
-         "members.notificationpreference", "auth.group"],
+         "members.notificationpreference", "mfa.authenticator", "auth.group"],
     ),
     ("library", _("Library"), ["library.resource", "library.collection"]),
     (
