@@ -293,10 +293,7 @@ PLUMBING = {
 def second_factor_missing(user) -> bool:
     """Tell whether the back office must send this person to set up two-factor sign-in."""
     return (
-        settings.STAFF_REQUIRE_2FA
-        and user.is_active
-        and user.is_staff
-        and not is_mfa_enabled(user)
+        settings.STAFF_REQUIRE_2FA and user.is_active and user.is_staff and not is_mfa_enabled(user)
     )
 
 

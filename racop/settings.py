@@ -222,6 +222,11 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 # except in development, where the demo accounts sign in with a password alone.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = SITE_SHORT_NAME
+# allauth leaves a security key's name unlabelled (Django would show "Name" in English).
+MFA_FORMS = {
+    "add_webauthn": "members.forms.SecurityKeyAddForm",
+    "edit_webauthn": "members.forms.SecurityKeyEditForm",
+}
 # Plain http is a WebAuthn origin only in development (browsers allow localhost anyway).
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", not DEBUG)
