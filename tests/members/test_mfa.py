@@ -16,11 +16,14 @@ from allauth.mfa.totp.internal.auth import (
 from django.contrib.auth import SESSION_KEY
 from django.contrib.messages import get_messages
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
+from playwright.sync_api import expect
 
 from members.notifications.models import OutgoingEmail
 from racop.catalogs import catalogs_compile
+from tests.accessibility import axe_violations
 from tests.factories import PASSWORD
 from tests.racop.test_page_scan import english_on, interface_strings
 from tests.security.production import production_env, run_python
@@ -238,3 +241,61 @@ def test_the_emails_about_second_factors_are_translated(
     email = OutgoingEmail.objects.get(to=member.email, subject__contains="автентикација")
     assert "Апликацијата за автентикација е активирана" in email.subject
     assert "Апликацијата за автентикација е активирана." in email.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_coordinator_turns_on_an_authenticator_app_and_signs_in_with_it(
+    page, coordinator, settings
+):
+    """In a real browser under the CSP: sent from the back office to set it up, then in."""
+    settings.STAFF_REQUIRE_2FA = True
+    cache.clear()
+    page.set_default_timeout(60_000)
+    refused = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "Content Security" in message.text else 0,
+    )
+
+    def check(name):
+        page.wait_for_load_state()
+        serious = [v for v in axe_violations(page) if "(serious)" in v or "(critical)" in v]
+        assert not serious, f"{name} ({page.url}): {serious}"
+
+    def log_in_here():
+        page.goto("/accounts/login/")
+        page.get_by_label("Email").fill(coordinator.email)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign In").click()
+        page.wait_for_load_state()
+
+    log_in_here()
+    page.goto("/admin/")
+    page.wait_for_url("**/accounts/2fa/")
+    expect(page.get_by_text("The back office asks for two-factor authentication")).to_be_visible()
+    check("two-factor")
+    page.get_by_role("link", name="Activate").click()
+    # Changing how one signs in asks for the password again first.
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_url("**/totp/activate/")
+    check("activate")
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Authenticator code").fill(totp_code(secret))
+    page.get_by_role("button", name="Activate").click()
+    page.wait_for_url("**/recovery-codes/")
+    expect(page.get_by_text("Authenticator app activated.")).to_be_visible()
+    check("recovery-codes")
+
+    page.goto("/accounts/logout/")
+    page.get_by_role("button", name="Sign Out").click()
+    page.wait_for_load_state()
+    log_in_here()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    check("authenticate")
+    page.locator("input[name=code]").fill(totp_code(secret))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()
+    page.goto("/admin/")
+    expect(page.get_by_role("heading", name="Back office")).to_be_visible()
+    assert refused == []
