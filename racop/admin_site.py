@@ -306,7 +306,7 @@ class PasswordOnlyLoginForm(AdminAuthenticationForm):
             raise ValidationError(
                 _(
                     "This account signs in with two-factor authentication: log in on the "
-                    "site's login page, then open the back office."
+                    "site’s login page, then open the back office."
                 ),
                 code="second_factor",
             )

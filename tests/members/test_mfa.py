@@ -153,8 +153,12 @@ def test_the_admins_password_only_login_refuses_an_account_with_a_second_factor(
         reverse("admin:login"), {"username": coordinator.email, "password": PASSWORD}
     )
     assert response.status_code == 200
-    assert "log in on the site&#x27;s login page" in response.text
+    assert "log in on the site’s login page" in response.text
     assert SESSION_KEY not in client.session
+    # The page says where such accounts log in, in the page's language.
+    page = client.get("/sq/admin/login/")
+    assert '<a href="/sq/accounts/login/?next=/sq/admin/">' in page.text
+    assert "Hyni nga faqja e hyrjes e portalit" in page.text
 
 
 def test_members_are_offered_two_factor_sign_in(member_client, member):
