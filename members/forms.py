@@ -1,3 +1,4 @@
+from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.files.uploadedfile import UploadedFile
@@ -313,3 +314,15 @@ class DirectoryForm(forms.Form):
         if data.get("language"):
             queryset = queryset.filter(languages__contains=[data["language"]])
         return queryset
+
+
+class SecurityKeyAddForm(AddWebAuthnForm):
+    """allauth's form to add a security key, its name labelled in the person's language."""
+
+    name = forms.CharField(label=_("Name of the key"), required=False)
+
+
+class SecurityKeyEditForm(EditWebAuthnForm):
+    """allauth's form to rename a security key, its name labelled in the person's language."""
+
+    name = forms.CharField(label=_("Name of the key"))

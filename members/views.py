@@ -2,6 +2,7 @@ import json
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.utils import complete_signup, setup_user_email
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -301,6 +302,7 @@ def me(request):
         "form": form,
         "surveys": open_surveys,
         "sections": sections.render_context(me_sections, request=request),
+        "two_factor_on": is_mfa_enabled(request.user),
     }
     return render(request, "members/me.html", context)
 

@@ -4,15 +4,22 @@ search ignores case, accents and script.
 Its front page says what needs attention (each app registers what it counts with
 `attention_register()` from its admin module, so racop imports no app), then lists the
 models grouped by the coordinators' tasks; the plumbing is shown to superusers only.
+
+With STAFF_REQUIRE_2FA on, it opens only to staff with a second factor (allauth.mfa): the
+others are sent to set one up. Its own login page takes a password alone, so accounts with a
+second factor are refused there and sign in on the portal's login page, which asks for it.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import update_wrapper
 from urllib.parse import urlencode
 
+from allauth.mfa.utils import is_mfa_enabled
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
@@ -236,7 +243,7 @@ MODEL_GROUPS = [
         _("Members and applications"),
         ["members.joinapplication", "members.user", "members.organisation",
          "members.membership", "account.emailaddress", "members.applicationevent",
-         "members.notificationpreference", "auth.group"],
+         "members.notificationpreference", "mfa.authenticator", "auth.group"],
     ),
     ("library", _("Library"), ["library.resource", "library.collection"]),
     (
@@ -283,12 +290,35 @@ PLUMBING = {
 }
 
 
+def second_factor_missing(user) -> bool:
+    """Tell whether the back office must send this person to set up two-factor sign-in."""
+    return (
+        settings.STAFF_REQUIRE_2FA and user.is_active and user.is_staff and not is_mfa_enabled(user)
+    )
+
+
+class PasswordOnlyLoginForm(AdminAuthenticationForm):
+    """The admin's login: a password alone, so only for accounts without a second factor."""
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if is_mfa_enabled(user):
+            raise ValidationError(
+                _(
+                    "This account signs in with two-factor authentication: log in on the "
+                    "site’s login page, then open the back office."
+                ),
+                code="second_factor",
+            )
+
+
 def _label(model_dict):
     return model_dict["model"]._meta.label_lower
 
 
 class CommunityAdminSite(admin.AdminSite):
     index_template = "admin/community_index.html"
+    login_form = PasswordOnlyLoginForm
 
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
@@ -297,6 +327,26 @@ class CommunityAdminSite(admin.AdminSite):
         if not issubclass(admin_class, FoldedSearchMixin):
             admin_class = type(admin_class.__name__, (FoldedSearchMixin, admin_class), {})
         return super().register(model_or_iterable, admin_class, **options)
+
+    def admin_view(self, view, cacheable=False):
+        """Send staff without a second factor to set one up (logging out stays open)."""
+        checked = super().admin_view(view, cacheable)
+        if view == self.logout:
+            return checked
+
+        def inner(request, *args, **kwargs):
+            if second_factor_missing(request.user):
+                messages.warning(
+                    request,
+                    _(
+                        "The back office asks for two-factor authentication. Set up an "
+                        "authenticator app or a security key, then open the back office again."
+                    ),
+                )
+                return redirect("mfa_index")
+            return checked(request, *args, **kwargs)
+
+        return update_wrapper(inner, checked)
 
     def login(self, request, extra_context=None):
         return ratelimit("login")(super().login)(request, extra_context)

@@ -33,14 +33,21 @@ ALLAUTH_LOCALES = {
 LOCALE_DIRS = (LOCALE_DIR, COUNTRIES_DIR, ALLAUTH_DIR)
 # Where allauth's strings come from (paths as in its catalogs' locations): the account
 # pages, forms, messages and emails. Left out: what this portal turned off (phone numbers,
-# usernames, passkeys, verification codes, social accounts, MFA, sessions), allauth's own
-# layout, which templates/allauth replaces, and the login-code pages and email, which the
-# portal writes itself (templates/account); the login page's link to them stays in.
+# usernames, passkey sign-in and sign-up, verification codes, social accounts, sessions),
+# allauth's own layout, which templates/allauth replaces, and the login-code pages and email,
+# which the portal writes itself (templates/account); the login page's link to them stays in.
 ALLAUTH_SOURCES = re.compile(
     r"^(account/(adapter|fields|forms)\.py"
     r"|templates/account/(?!.*(phone|passkey|login_code|password_reset_code|confirm_\w*code)).+)$"
 )
-ALLAUTH_TURNED_OFF = re.compile(r"phone|username|passkey|security key|authenticator", re.I)
+ALLAUTH_TURNED_OFF = re.compile(r"phone|username|passkey", re.I)
+# Two-factor sign-in (allauth.mfa): its pages, forms, messages and emails, every word of them
+# (a security key's list names passkeys), but for the trusted-browser page (MFA_TRUST_ENABLED
+# is off) and passkey sign-up.
+MFA_SOURCES = re.compile(
+    r"^(mfa/(adapter|models|base/forms|totp/forms|webauthn/forms)\.py"
+    r"|templates/mfa/(?!trust|webauthn/signup).+)$"
+)
 
 
 def catalogs(locale_dirs=LOCALE_DIRS) -> list[Path]:
@@ -79,8 +86,13 @@ def allauth_shown(source: polib.POFile | None = None) -> list[polib.POEntry]:
         entry
         for entry in source
         if not entry.obsolete
-        and not ALLAUTH_TURNED_OFF.search(entry.msgid)
-        and any(ALLAUTH_SOURCES.match(path) for path, _line in entry.occurrences)
+        and (
+            any(MFA_SOURCES.match(path) for path, _line in entry.occurrences)
+            or (
+                not ALLAUTH_TURNED_OFF.search(entry.msgid)
+                and any(ALLAUTH_SOURCES.match(path) for path, _line in entry.occurrences)
+            )
+        )
     ]
 
 

@@ -26,6 +26,7 @@ LINKS = {
     "notifications": ("notifications:me_notifications", ()),
     "emails": ("account_email", ()),
     "password": ("account_change_password", ()),
+    "two_factor": ("mfa_index", ()),
     "admin": ("admin:index", ()),
     "pulse": ("plan:pulse", ()),
     "set_language": ("set_language", ()),

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "taggit",
     "django_countries",
     "django_tasks_db",
@@ -215,6 +216,20 @@ ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
 # again (or a code), and the owner is told of each change by email.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Two-factor sign-in (allauth.mfa): an authenticator app with recovery codes, or a security
+# key or passkey (WebAuthn, with allauth's own scripts, served as static files). Offered to
+# every member; the back office asks staff for it (STAFF_REQUIRE_2FA, racop.admin_site),
+# except in development, where the demo accounts sign in with a password alone.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = SITE_SHORT_NAME
+# allauth leaves a security key's name unlabelled (Django would show "Name" in English).
+MFA_FORMS = {
+    "add_webauthn": "members.forms.SecurityKeyAddForm",
+    "edit_webauthn": "members.forms.SecurityKeyEditForm",
+}
+# Plain http is a WebAuthn origin only in development (browsers allow localhost anyway).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", not DEBUG)
 
 # Internationalisation: English is the source; the region's languages follow.
 LANGUAGE_CODE = "en"

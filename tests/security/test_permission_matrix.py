@@ -368,6 +368,22 @@ ALLAUTH = {
     "account_reset_password_from_key_done": row(PUBLIC),
     "account_reset_password_from_key": row(PUBLIC, uidb36=lambda w: "1", key=lambda w: "x-y"),
     "account_reset_password_done": row(PUBLIC),
+    # Two-factor sign-in (allauth.mfa): anyone logged in may set it up. Changing it asks for
+    # the password again first (force_login is not a fresh login); what needs a second factor
+    # or a pending login (none here) answers 404 or sends the person on.
+    "mfa_index": row(LOGGED_IN),
+    "mfa_list_webauthn": row(LOGGED_IN),
+    "mfa_authenticate": row(expect(302, visitor=LOGIN)),
+    "mfa_reauthenticate": row(expect(302, visitor=LOGIN)),
+    "mfa_reauthenticate_webauthn": row(expect(302, visitor=LOGIN)),
+    "mfa_activate_totp": row(expect(302, visitor=LOGIN)),
+    "mfa_generate_recovery_codes": row(expect(302, visitor=LOGIN)),
+    "mfa_add_webauthn": row(expect(302, visitor=LOGIN)),
+    "mfa_edit_webauthn": row(expect(302, visitor=LOGIN), pk=lambda w: 1),
+    "mfa_remove_webauthn": row(expect(302, visitor=LOGIN), pk=lambda w: 1),
+    "mfa_deactivate_totp": row(expect(404, visitor=LOGIN)),
+    "mfa_view_recovery_codes": row(expect(404, visitor=LOGIN)),
+    "mfa_download_recovery_codes": row(expect(404, visitor=LOGIN)),
 }
 
 
@@ -532,9 +548,11 @@ def test_the_admin_is_for_staff_only(client):
             else:
                 want = LOGIN
             assert got == want, (role, url, got)
-    # The site's own records are all open to coordinators; Django's groups and the task
-    # queue's results (the operators' business: superusers) are not.
+    # The site's own records are all open to coordinators; Django's groups, the task
+    # queue's results and people's second factors (the operators' business: superusers) are
+    # not.
     assert sorted(url for url, answer in urls.items() if answer == 403) == [
         "/admin/auth/group/",
         "/admin/django_tasks_database/dbtaskresult/",
+        "/admin/mfa/authenticator/",
     ]
