@@ -34,4 +34,8 @@ class MembersConfig(AppConfig):
         data_export.register(Answer, user_fields=("response__user",))
         # A coordinator's own audit entries are part of their data (racop sits below members).
         data_export.register(AuditEntry, user_fields=["actor"])
+        # Second factors: which kinds and when used, never their secrets.
+        from allauth.mfa.models import Authenticator
+
+        data_export.register(Authenticator, exclude=("data",))
         email_added.connect(email_added_tell_owner, dispatch_uid="members.email_added")

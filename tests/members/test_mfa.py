@@ -303,3 +303,14 @@ def test_a_coordinator_turns_on_an_authenticator_app_and_signs_in_with_it(
     page.goto("/admin/")
     expect(page.get_by_role("heading", name="Back office")).to_be_visible()
     assert refused == []
+
+
+def test_the_data_export_names_second_factors_and_never_their_secrets(member):
+    from members.data_export import user_data
+
+    Authenticator.objects.create(
+        user=member, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    (row,) = user_data(member)["mfa.Authenticator"]
+    assert row["type"] == "totp"
+    assert "data" not in row and "JBSWY3DPEHPK3PXP" not in repr(row)
