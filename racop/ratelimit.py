@@ -106,10 +106,11 @@ def attempt_count(action, who) -> Attempt | None:
     key = f"{action}:{digest}"
     table = connection.ops.quote_name(RateLimitCounter._meta.db_table)
     # One statement, so concurrent attempts never read the same count: a new window starts
-    # at one, the current one adds one.
+    # at one, the current one adds one. The table's name is the model's, quoted; the values
+    # are parameters.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} AS c (key, count, window_ends_at) VALUES (%s, 1, %s) "
+            f"INSERT INTO {table} AS c (key, count, window_ends_at) VALUES (%s, 1, %s) "  # nosec B608
             "ON CONFLICT (key) DO UPDATE SET "
             "count = CASE WHEN c.window_ends_at = EXCLUDED.window_ends_at "
             "THEN c.count + 1 ELSE 1 END, window_ends_at = EXCLUDED.window_ends_at "
