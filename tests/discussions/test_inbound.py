@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from discussions import reply_tokens
 from discussions.email_text import strip_reply
-from discussions.inbound import inbound_email_receive
 from discussions.models import InboundEmail, Reply, Subscription, Thread
 from discussions.reply_tokens import reply_address, token_parse
 from members import data_export
@@ -21,27 +20,6 @@ from tests.factories import (
 )
 
 Outcome = InboundEmail.Outcome
-
-
-@pytest.fixture
-def author(db):
-    return MemberFactory(email="ana@example.org", first_name="Ana", last_name="Petrovska")
-
-
-@pytest.fixture
-def thread(db):
-    return ThreadFactory(title="Citizen scorecards for local budgets")
-
-
-@pytest.fixture
-def receive(django_capture_on_commit_callbacks):
-    """Hand a message to the portal as the relay would, running its after-commit emails."""
-
-    def receive(raw, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return inbound_email_receive(raw=raw, **kwargs)
-
-    return receive
 
 
 def reply_file(name, author, thread, **kwargs):

@@ -15,33 +15,13 @@ from django.urls import reverse
 
 from discussions import inbound
 from discussions.email_auth import results_parse, sender_authenticated
-from discussions.inbound import inbound_email_receive
 from discussions.models import InboundEmail, Reply, Thread
 from discussions.reply_tokens import reply_address
 from tests.discussions.inbound_helpers import RELAY, inbound_settings, message_file  # noqa: F401
-from tests.factories import MemberFactory, ThreadFactory
+from tests.factories import MemberFactory
 
 Outcome = InboundEmail.Outcome
 TAKEN_BACK = "I take back everything I said"
-
-
-@pytest.fixture
-def author(db):
-    return MemberFactory(email="ana@example.org", first_name="Ana", last_name="Petrovska")
-
-
-@pytest.fixture
-def thread(db):
-    return ThreadFactory(title="Citizen scorecards for local budgets")
-
-
-@pytest.fixture
-def receive(django_capture_on_commit_callbacks):
-    def receive(raw, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return inbound_email_receive(raw=raw, **kwargs)
-
-    return receive
 
 
 def auth_file(name, author, thread, number=1):

@@ -1,6 +1,4 @@
 import io
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -202,32 +200,6 @@ def test_admin_adds_and_removes_tags_and_topics(coordinator_client):
     for resource in Resource.objects.all():
         assert [t.name for t in resource.tags.all()] == ["feedback"]
         assert not resource.topics.exists()
-
-
-class Handler(BaseHTTPRequestHandler):
-    def do_HEAD(self):
-        if self.path == "/no-head":
-            self.send_response(405)
-        else:
-            self.send_response({"/ok": 200, "/gone": 404, "/no-head-get": 200}.get(self.path, 500))
-        self.end_headers()
-
-    def do_GET(self):
-        self.send_response(200 if self.path == "/no-head" else 500)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def local_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
 
 
 def test_link_checker_records_status_and_lists_broken(local_server, coordinator_client):

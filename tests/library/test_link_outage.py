@@ -7,8 +7,6 @@ links that work.
 
 import datetime
 import io
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -23,25 +21,6 @@ pytestmark = pytest.mark.django_db
 
 CHANGELIST = reverse("admin:library_resource_changelist")
 EARLIER = timezone.now() - datetime.timedelta(days=1)
-
-
-class Handler(BaseHTTPRequestHandler):
-    def do_HEAD(self):
-        self.send_response(404 if self.path == "/gone" else 200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def local_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
 
 
 def checked_before(url):
