@@ -20,6 +20,7 @@ def thread(db):
 @pytest.fixture
 def receive(django_capture_on_commit_callbacks):
     """Hand a message to the portal as the relay would, running its after-commit emails."""
+
     def receive(raw, **kwargs):
         with django_capture_on_commit_callbacks(execute=True):
             return inbound_email_receive(raw=raw, **kwargs)
