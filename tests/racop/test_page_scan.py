@@ -181,11 +181,16 @@ def content_of_the_world():
 
     The commitments' titles (seeded in English; coordinators translate them) and a survey's
     options ("Online", "In person"): content, which another part of issue 17 marks lang="en".
+    People's and organisations' names are theirs in every language (a generated member may be
+    called "April").
     """
-    from members.models import Question
+    from members.models import Organisation, Question, User
     from pledges.models import Commitment
 
     content = set()
+    for user in User.objects.all():
+        content |= {user.first_name, user.last_name, user.get_full_name(), str(user)}
+    content |= set(Organisation.objects.values_list("name", flat=True))
     for commitment in Commitment.objects.all():
         content |= {commitment.title, str(commitment)}
     for question in Question.objects.all():
