@@ -13,6 +13,11 @@ class DiscussionsConfig(AppConfig):
 
         counters.connect_signals()
         links.connect_signals()
+        from discussions import site_search
+        from racop import search as racop_search
+
+        racop_search.register(site_search.discussions_provider)
+        racop_search.register(site_search.events_provider)
 
         # "Download my data" covers every row of this app that points to the person.
         data_export.register_app(self)

@@ -11,7 +11,11 @@ class MembersConfig(AppConfig):
         from allauth.account.signals import email_added
         from django.contrib.admin.models import LogEntry
 
-        from members import data_export
+        from members import data_export, site_search
+        from racop import search as racop_search
+
+        racop_search.register(site_search.people_provider)
+        racop_search.register(site_search.organisations_provider)
         from members.adapters import email_added_tell_owner
         from members.models import (
             Answer,

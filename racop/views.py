@@ -1,8 +1,9 @@
 import re
 import sys
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
@@ -18,6 +19,7 @@ from racop import cache as shared_cache
 from racop import sections
 from racop.i18n import url_translate
 from racop.models import Page, Topic
+from racop.search import CAP, Found, SiteSearchForm, provider_named, search_all, searchable
 
 
 def home(request):
@@ -45,6 +47,34 @@ class TopicDetailView(DetailView):
             sections.topic_sections, request=self.request, topic=self.object
         )
         return context
+
+
+SEARCH_PAGE_SIZE = 20
+
+
+def search(request):
+    """Search everything the reader may see: each group's count and best few, or one
+    group's matches a page at a time (``?in=events``)."""
+    form = SiteSearchForm(request.GET or None)
+    words = form.cleaned_data["q"] if form.is_valid() else ""
+    context = {"form": form, "words": words, "groups": [], "cap": CAP}
+    group = provider_named(request.GET.get("in", "")) if request.GET.get("in") else None
+    if words and not searchable(words):
+        context["nothing_to_search"] = True
+    elif words and group:
+        found = group.search(words, request, CAP)
+        if found is None:
+            found = Found(0, [])
+        page = Paginator(found.hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        context.update(
+            group=group,
+            found=found,
+            page_obj=page,
+            query_string=urlencode({"q": words, "in": group.name}),
+        )
+    elif words:
+        context["groups"] = search_all(words, request)
+    return render(request, "racop/search.html", context)
 
 
 def page_detail(request, slug):

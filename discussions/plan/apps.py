@@ -9,9 +9,13 @@ class PlanConfig(AppConfig):
 
     def ready(self):
         from discussions.plan import sections as plan_sections
+        from discussions.plan import site_search
         from members import data_export
         from members.sections import register_person_extra
+        from racop import search as racop_search
         from racop import sections
+
+        racop_search.register(site_search.provider)
 
         # "Download my data" covers every row of this app that points to the person.
         data_export.register_app(self)
