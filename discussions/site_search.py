@@ -90,7 +90,10 @@ def post_hits(keys, words):
     thread_ids = [pk for kind, pk in keys if kind == "thread"]
     reply_ids = [pk for kind, pk in keys if kind == "reply"]
     threads = (
-        Thread.objects.filter(pk__in=thread_ids).select_related("topic").in_bulk()
+        Thread.objects.filter(pk__in=thread_ids)
+        .select_related("topic")
+        .defer("search_vector")
+        .in_bulk()
         if thread_ids
         else {}
     )
@@ -111,6 +114,7 @@ def post_hits(keys, words):
         replies = (
             Reply.objects.filter(pk__in=reply_ids)
             .select_related("thread__topic")
+            .defer("search_vector", "thread__search_vector")
             .annotate(before=Coalesce(Subquery(before), 0))
             .in_bulk()
         )
@@ -168,7 +172,7 @@ def search_events(words, request, limit):
     rows, capped = _matches(Event.objects.visible_to(request.user), words, CAP)
     rows.sort(key=lambda row: (-row[1], -row[2].timestamp(), row[0]))
     best = [pk for pk, _rank, _created in rows[:limit]]
-    events = Event.objects.filter(pk__in=best).in_bulk() if best else {}
+    events = Event.objects.filter(pk__in=best).defer("search_vector").in_bulk() if best else {}
     hits = [
         Hit(
             title=events[pk].title,

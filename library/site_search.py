@@ -32,7 +32,7 @@ def search_resources(words, request, limit):
     matches = [row[:3] for row in rows[:CAP] if row[3]]
     count = CAP + 1 if len(rows) > CAP else len(matches)
     best = [pk for pk, _rank, _published in sorted(matches, key=best_match)[:limit]]
-    loaded = Resource.objects.filter(pk__in=best).in_bulk() if best else {}
+    loaded = Resource.objects.filter(pk__in=best).defer("search_vector").in_bulk() if best else {}
     hits = []
     for pk in best:
         resource = loaded[pk]

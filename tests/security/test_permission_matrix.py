@@ -160,6 +160,8 @@ MATRIX = {
     "set_language": row(expect(302), method="post", data={"language": "en", "next": "/"}),
     "topic_detail": row(PUBLIC, **slug_of("topic")),
     "page_detail": row(PUBLIC, **slug_of("page")),
+    # Everyone may search; each finds what they may see (tests/racop/test_site_search.py).
+    "search": row(PUBLIC, data={"q": "thread"}),
     # A plain link that sets the language cookie and sends everyone back, translated.
     "language_choose": row(expect(302), code=lambda w: "mk"),
     # members
