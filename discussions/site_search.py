@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from discussions.models import REPLIES_PER_PAGE, Event, Reply, Thread
 from library.models import folded_query, has_words
@@ -145,7 +146,7 @@ def post_hits(keys, words):
                     snippet=highlight(
                         reply.body, words, words=30, languages=[post_language(reply.language)]
                     ),
-                    kind=_("Reply"),
+                    kind=pgettext_lazy("a kind of search result", "Reply"),
                     facts=[reply.thread.topic.name, _date(reply.created_at)],
                     language=reply.language if reply.language != "other" else "",
                 )
