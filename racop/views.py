@@ -74,6 +74,7 @@ def search(request):
         )
     elif words:
         context["groups"] = search_all(words, request)
+        context["empty_groups"] = [p for p, found in context["groups"] if not found.hits]
     return render(request, "racop/search.html", context)
 
 
