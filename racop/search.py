@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Value
 from django.urls import reverse
@@ -129,25 +130,38 @@ def _prefix_terms(words):
     return LEXEME.sub(prefix, text)
 
 
+class FoldedWords(Func):
+    """The fields' words, folded, as a tsvector: an expression an index can hold (the
+    directory's names are indexed so), as HasFoldedWords compares it."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, *fields):
+        super().__init__(*[F(name) for name in fields])
+
+    def as_sql(self, compiler, connection, **extra):
+        parts, params = [], []
+        for expression in self.source_expressions:
+            sql, part_params = compiler.compile(expression)
+            parts.append(f"COALESCE({sql}, '')")
+            params.extend(part_params)
+        text = " || ' ' || ".join(parts)
+        return f"to_tsvector('simple'::regconfig, library_search_fold({text}))", params
+
+
 class HasFoldedWords(Func):
     """True where the fields' words, folded, hold the query (prefix_terms): for short texts
-    and small tables, read without an index of their own (names, proposals, pages)."""
+    (names, proposals, pages), read through an index of FoldedWords where there is one."""
 
     output_field = BooleanField()
 
     def __init__(self, words, *fields):
-        super().__init__(Value(prefix_terms(words)), *[F(name) for name in fields])
+        super().__init__(FoldedWords(*fields), Value(prefix_terms(words)))
 
     def as_sql(self, compiler, connection, **extra):
-        query, query_params = compiler.compile(self.source_expressions[0])
-        parts, params = [], []
-        for expression in self.source_expressions[1:]:
-            sql, part_params = compiler.compile(expression)
-            parts.append(sql)
-            params.extend(part_params)
-        text = f"concat_ws(' ', {', '.join(parts)})"
-        sql = f"(to_tsvector('simple', library_search_fold({text})) @@ ({query})::tsquery)"
-        return sql, (*params, *query_params)
+        vector, vector_params = compiler.compile(self.source_expressions[0])
+        query, query_params = compiler.compile(self.source_expressions[1])
+        return f"({vector} @@ ({query})::tsquery)", (*vector_params, *query_params)
 
 
 def search_pages(words, request, limit):
