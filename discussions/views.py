@@ -50,7 +50,7 @@ from racop.i18n import languages_read
 from racop.markdown import render_markdown
 from racop.models import Topic
 from racop.ratelimit import ratelimit
-from racop.search import SiteSearchForm, searchable
+from racop.search import SiteSearchForm, has_query, searchable
 
 THREADS_PER_PAGE = 25
 EVENTS_PER_PAGE = 20
@@ -74,6 +74,7 @@ def get_post_or_404(request, pk, reply_id=None):
     return thread, get_object_or_404(replies, pk=reply_id, thread=thread)
 
 
+@ratelimit("searching", methods=("GET",), when=has_query)
 def topic_list(request):
     """Show the topics of the safe space to members, or the threads and replies that hold
     the words searched for (?q=); tell everyone else how to join."""

@@ -90,6 +90,11 @@ def provider_named(name: str) -> Provider | None:
     return next((p for p in providers if p.name == name), None)
 
 
+def has_query(request) -> bool:
+    """Return whether the request searches for something (what the rate limit counts)."""
+    return bool(request.GET.get("q", "").strip())
+
+
 def searchable(words: str) -> bool:
     """Return whether the words hold anything to search for (a letter or a digit)."""
     return bool(HAS_WORD.search(words or ""))

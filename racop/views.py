@@ -19,7 +19,16 @@ from racop import cache as shared_cache
 from racop import sections
 from racop.i18n import url_translate
 from racop.models import Page, Topic
-from racop.search import CAP, Found, SiteSearchForm, provider_named, search_all, searchable
+from racop.ratelimit import ratelimit
+from racop.search import (
+    CAP,
+    Found,
+    SiteSearchForm,
+    has_query,
+    provider_named,
+    search_all,
+    searchable,
+)
 
 
 def home(request):
@@ -52,6 +61,8 @@ class TopicDetailView(DetailView):
 SEARCH_PAGE_SIZE = 20
 
 
+@require_GET
+@ratelimit("searching", methods=("GET",), when=has_query)
 def search(request):
     """Search everything the reader may see: each group's count and best few, or one
     group's matches a page at a time (``?in=events``)."""
