@@ -25,9 +25,12 @@ def search_people(words, request, limit):
     people = list(
         User.objects.listed_for(request.user)
         .filter(HasFoldedWords(words, "first_name", "last_name"))
-        .order_by("last_name", "first_name", "pk")
+        .order_by()
         .only("pk", "slug", "first_name", "last_name", "country")[: CAP + 1]
     )
+    # Sorted here: ordered in SQL, PostgreSQL would walk the whole directory in name order
+    # testing every name, instead of asking the index of names for the words.
+    people.sort(key=lambda person: (person.last_name, person.first_name, person.pk))
     hits = [
         Hit(
             title=person.get_full_name() or str(person),
@@ -43,9 +46,10 @@ def search_organisations(words, request, limit):
     """Return the organisations whose names hold the words."""
     organisations = list(
         Organisation.objects.filter(HasFoldedWords(words, "name"))
-        .order_by("name", "pk")
+        .order_by()
         .only("pk", "slug", "name", "kind", "country")[: CAP + 1]
     )
+    organisations.sort(key=lambda organisation: (organisation.name, organisation.pk))
     hits = [
         Hit(
             title=organisation.name,

@@ -33,6 +33,9 @@ TOP = 5
 HAS_WORD = re.compile(r"\w", re.UNICODE)
 # A lexeme of a tsquery's text: 'word', 'stem~sr' or 'prefix':*.
 LEXEME = re.compile(r"'((?:[^']|'')+)'(:\*)?")
+# Lexemes joined by "|" (a word's alternatives in a tsquery's text).
+_ONE = r"'(?:[^']|'')+'(?::\*)?"
+ALTERNATIVES = re.compile(rf"{_ONE}(?: \| {_ONE})+")
 
 
 @dataclass
@@ -114,7 +117,8 @@ def prefix_terms(words: str) -> str:
     """Return a tsquery (as text) for short texts indexed as folded words alone
     (``to_tsvector('simple', library_search_fold(text))``): each word of the query matches
     a word beginning with its folded form or with one of its stems in the region's
-    languages (``izvestaji`` finds "Izveštaj"), the query's operators kept."""
+    languages (``izvestaji`` finds "Izveštaj"), when that is four letters or more (the
+    shorter ones match whole words), the query's operators kept."""
     return _prefix_terms(words)
 
 
@@ -128,11 +132,17 @@ def _prefix_terms(words):
     def prefix(match):
         lexeme, _star = match.group(1), match.group(2)
         stem = lexeme.partition("~")[0]
-        if "~" in lexeme or _star or len(stem) >= 4:
+        if _star or len(stem) >= 4:
             return f"'{stem}':*"
         return f"'{stem}'"
 
-    return LEXEME.sub(prefix, text)
+    return ALTERNATIVES.sub(_distinct, LEXEME.sub(prefix, text))
+
+
+def _distinct(match):
+    """Return alternatives ('a':* | 'a':* | 'b':*) each once: stems often repeat a word."""
+    seen = dict.fromkeys(match.group(0).split(" | "))
+    return " | ".join(seen)
 
 
 class FoldedWords(Func):
@@ -181,7 +191,8 @@ def search_pages(words, request, limit):
         for name in ("title", "summary", "body")
         for code, _label in settings.LANGUAGES
     ]
-    pages = list(Page.objects.filter(HasFoldedWords(words, *fields)).order_by("title")[: CAP + 1])
+    pages = list(Page.objects.filter(HasFoldedWords(words, *fields)).order_by()[: CAP + 1])
+    pages.sort(key=lambda page: (page.title, page.pk))
     hits = [
         Hit(title=page.title, url=page.get_absolute_url(), snippet=page.summary)
         for page in pages[:limit]

@@ -17,14 +17,16 @@ def search_plan(words, request, limit):
     items = PlanItem.objects.filter(HasFoldedWords(words, "title", "description"))
     if not member:
         items = items.filter(Q(period__summary_is_public=True))
-    items = list(items.select_related("period").order_by("-starts_on", "pk")[: CAP + 1])
+    items = list(items.select_related("period").order_by()[: CAP + 1])
+    items.sort(key=lambda item: (-item.starts_on.toordinal(), item.pk))
     proposals = []
     if member:
         proposals = list(
             Proposal.objects.filter(HasFoldedWords(words, "title", "description", "offer"))
-            .order_by("-created_at", "pk")
-            .only("pk", "title", "description", "status")[: CAP + 1]
+            .order_by()
+            .only("pk", "title", "description", "status", "created_at")[: CAP + 1]
         )
+        proposals.sort(key=lambda proposal: (-proposal.created_at.timestamp(), proposal.pk))
     count = len(items) + len(proposals)
     hits = [
         Hit(
