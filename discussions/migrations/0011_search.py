@@ -1,7 +1,8 @@
 # Search for threads, replies and events (issue 20): a stored vector per row, indexed as the
 # library indexes resources (library 0009: words folded, stems in the post's language), the
-# author never in it. Threads' and replies' vectors are kept in the row, LZ4 where the server
-# has it, as the library's are; their GIN indexes hold only posts members see.
+# author never in it. The vectors are kept in the row, LZ4 where the server has it, as the
+# library's are (an event's, stemmed in five languages, is 3 kB); the GIN indexes of threads
+# and replies hold only posts members see.
 import importlib
 
 import django.contrib.postgres.indexes
@@ -26,7 +27,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
+        AddSearchVector(
             model_name="event",
             name="search_vector",
             field=library.models.StoredGeneratedField(
