@@ -10,8 +10,8 @@ posts members see are read: not hidden, not deleted, in a thread neither hidden 
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import SearchRank, SearchVectorExact
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db import connection
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from discussions.models import REPLIES_PER_PAGE, Event, Reply, Thread
-from library.models import folded_query, has_words
-from library.search import NEEDS_POSITIONS, highlight
+from library.search import highlight
+from library.site_search import best_matches, matches_sql
 from racop.access import sees_members_content
 from racop.search import CAP, Found, Hit, Provider
 
@@ -36,24 +36,6 @@ class PostMatches:
     ranked: list
     count: int
     capped: bool
-
-
-def _matches(queryset, words, cap):
-    """Return (id, rank, date) of up to cap rows holding the words, and whether there were
-    more: the index finds the candidates, only they are ranked (and checked for a phrase)."""
-    exact = folded_query(words)
-    check = (
-        SearchVectorExact(F("search_vector"), exact)
-        if NEEDS_POSITIONS.search(words)
-        else Value(True)
-    )
-    rows = list(
-        queryset.filter(has_words(words))
-        .order_by()
-        .annotate(rank=SearchRank(F("search_vector"), exact), exact=check)
-        .values_list("pk", "rank", "created_at", "exact")[: cap + 1]
-    )
-    return [row[:3] for row in rows[:cap] if row[3]], len(rows) > cap
 
 
 def visible_threads():
@@ -72,12 +54,22 @@ def visible_replies():
 
 
 def post_matches(words, cap=CAP):
-    """Return the threads and replies holding the words, best first (two statements)."""
-    threads, threads_capped = _matches(visible_threads(), words, cap)
-    replies, replies_capped = _matches(visible_replies(), words, cap)
-    rows = [("thread", *row) for row in threads] + [("reply", *row) for row in replies]
+    """Return the threads and replies holding the words, best first: up to cap + 1 of each,
+    found and ranked in one statement."""
+    threads_sql, threads_params = matches_sql(visible_threads(), words, cap, "created_at")
+    replies_sql, replies_params = matches_sql(visible_replies(), words, cap, "created_at")
+    # Both parts are the querysets' own SQL; every value is a parameter.
+    statement = (
+        f"(SELECT 'thread', m.id, m.rank, m.created_at, m.exact FROM ({threads_sql}) m)"  # nosec B608
+        f" UNION ALL (SELECT 'reply', m.id, m.rank, m.created_at, m.exact FROM ({replies_sql}) m)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*threads_params, *replies_params])
+        found = cursor.fetchall()
+    capped = any(sum(1 for row in found if row[0] == kind) > cap for kind in ("thread", "reply"))
+    rows = [row[:4] for row in found if row[4]]
     rows.sort(key=lambda row: (-row[2], -row[3].timestamp(), row[0] != "thread", row[1]))
-    capped = threads_capped or replies_capped or len(rows) > cap
+    capped = capped or len(rows) > cap
     return PostMatches([(kind, pk) for kind, pk, _r, _d in rows], len(rows), capped)
 
 
@@ -170,22 +162,21 @@ def search_discussions(words, request, limit):
 
 def search_events(words, request, limit):
     """The events' group: the events the reader may see, best match, then latest first."""
-    rows, capped = _matches(Event.objects.visible_to(request.user), words, CAP)
-    rows.sort(key=lambda row: (-row[1], -row[2].timestamp(), row[0]))
-    best = [pk for pk, _rank, _created in rows[:limit]]
-    events = Event.objects.filter(pk__in=best).defer("search_vector").in_bulk() if best else {}
+    count, events = best_matches(
+        Event.objects.visible_to(request.user), words, cap=CAP, limit=limit, date="created_at"
+    )
     hits = [
         Hit(
-            title=events[pk].title,
-            url=events[pk].get_absolute_url(),
-            snippet=highlight(events[pk].description, words, words=30),
-            kind=events[pk].get_format_display(),
-            facts=[fact for fact in [_date(events[pk].starts_at), events[pk].city] if fact],
+            title=event.title,
+            url=event.get_absolute_url(),
+            snippet=highlight(event.description, words, words=30),
+            kind=event.get_format_display(),
+            facts=[fact for fact in [_date(event.starts_at), event.city] if fact],
         )
-        for pk in best
+        for event in events
     ]
     url = reverse("search") + "?" + urlencode({"q": words, "in": "events"})
-    return Found(CAP + 1 if capped else len(rows), hits, url)
+    return Found(count, hits, url)
 
 
 discussions_provider = Provider(

@@ -83,6 +83,17 @@ def test_an_albanian_resource_is_found_in_its_other_form(client):
     assert group_titles(response, "library") == ["Buxheti i shoqërisë civile"]
 
 
+def test_a_phrase_keeps_its_word_order(member_client):
+    ThreadFactory(title="Civil society under pressure")
+    ThreadFactory(title="Society, not civil at all")
+    ResourceFactory(title="Civil society guide", status="published")
+    ResourceFactory(title="Society civil guide", status="published")
+    response = search(member_client, '"civil society"')
+    assert group_titles(response, "discussions") == ["Civil society under pressure"]
+    assert group_titles(response, "library") == ["Civil society guide"]
+    assert [f.count for p, f in response.context["groups"] if p.name == "library"] == [1]
+
+
 def test_visitors_never_see_discussions(client):
     ThreadFactory(title="Transparency failures we share")
     response = search(client, "transparency")
@@ -208,9 +219,9 @@ def _content(size):
 def test_queries_do_not_grow_with_the_data(member_client, django_assert_max_num_queries, size):
     _content(size)
     search(member_client, "budget")  # warms the per-process query terms
-    # Session, user, the rate limit; library 2, discussions 4, events 2, plan 2, people,
-    # organisations and pages 1 each.
-    with django_assert_max_num_queries(16):
+    # Session, user, the rate limit; discussions 3 (threads and replies found together, then
+    # loaded), plan 2, and library, events, people, organisations and pages 1 each.
+    with django_assert_max_num_queries(13):
         response = search(member_client, "budget")
     found = {p.name: f for p, f in response.context["groups"]}
     assert found["discussions"].count == 2 * size
@@ -221,7 +232,7 @@ def test_queries_do_not_grow_with_the_data(member_client, django_assert_max_num_
 def test_discussion_search_queries_do_not_grow(member_client, django_assert_max_num_queries, size):
     _content(size)
     member_client.get("/discussions/", {"q": "budget"})
-    # Session, user, the rate limit; threads and replies matched, then loaded.
-    with django_assert_max_num_queries(7):
+    # Session, user, the rate limit; threads and replies found together, then loaded.
+    with django_assert_max_num_queries(6):
         response = member_client.get("/discussions/", {"q": "budget"})
     assert response.context["matches"].count == 2 * size
