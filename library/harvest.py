@@ -208,7 +208,9 @@ def api_item(data: dict) -> Item:
         # The page on the other portal is the item's lasting name there.
         key=str(data.get("url") or data["id"])[:500],
         title=plain_text(str(data["title"]), 200),
-        address=data.get("link") or data.get("file") or data.get("url") or "",
+        address=without_tracking(
+            str(data.get("link") or data.get("file") or data.get("url") or "")
+        ),
         summary=plain_text(str(data.get("summary") or ""), 1000),
         date=date,
         year=year if isinstance(year, int) and 1900 <= year <= 2100 else None,
