@@ -193,12 +193,12 @@ class ResourceAdmin(ObjectActionsMixin, admin.ModelAdmin):
         "title",
         "type",
         "status",
+        "source",
         "visibility",
         "featured",
         "scope",
         "year",
         "added_by",
-        "source",
         "link_state",
         "published_at",
     ]
@@ -573,9 +573,7 @@ class SourceAdmin(admin.ModelAdmin):
         "active",
         "last_harvested_at",
         "last_result",
-        "found_count",
-        "new_count",
-        "updated_count",
+        "last_counts",
     ]
     list_filter = ["kind", "active", "last_status"]
     search_fields = ["name", "address"]
@@ -620,6 +618,17 @@ class SourceAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        # A new source has no harvest to show yet.
+        fieldsets = super().get_fieldsets(request, obj)
+        return fieldsets if obj is not None else fieldsets[:2]
+
+    @admin.display(description=_("items found, new, updated"))
+    def last_counts(self, obj):
+        if obj.last_harvested_at is None:
+            return "–"
+        return f"{obj.found_count} / {obj.new_count} / {obj.updated_count}"
 
     @admin.display(description=_("last result"), ordering="last_status")
     def last_result(self, obj):

@@ -796,8 +796,8 @@ class Source(models.Model):
     last_status = models.CharField(_("last result"), max_length=10, choices=Status, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     found_count = models.PositiveIntegerField(_("items found"), default=0)
-    new_count = models.PositiveIntegerField(_("new"), default=0)
-    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    new_count = models.PositiveIntegerField(_("new items"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated items"), default=0)
     # What the feed's server said last, asked back so an unchanged feed is not sent again.
     etag = models.CharField(max_length=500, blank=True, editable=False)
     modified = models.CharField(max_length=100, blank=True, editable=False)
