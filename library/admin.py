@@ -597,7 +597,7 @@ class SourceAdmin(admin.ModelAdmin):
             {
                 "fields": ["resource_type", "topics", "languages"],
                 "description": _(
-                    "What a feed's items are in the library (another portal's say themselves)."
+                    "Applied to a feed’s items; another portal’s resources bring their own."
                 ),
             },
         ),
