@@ -1,4 +1,4 @@
-"""A serving portal for the harvesting tests: the API's shape (docs in README, "Harvesting
+"""A serving portal for the harvesting tests: the API's shape (README, "Harvesting
 other sources") over loopback, from resources a test publishes on it.
 
 FakePortal answers /api/v1/resources/ exactly as the portal's API does (paginated with
