@@ -126,6 +126,18 @@ def plain_text(html: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+class WebRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to web addresses only (urllib would follow one to ftp: too)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urllib.parse.urlsplit(newurl).scheme not in {"http", "https"}:
+            raise HarvestError(f"Redirected away from the web: {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+OPENER = urllib.request.build_opener(WebRedirects)
+
+
 def fetch(url: str, *, headers: dict | None = None) -> tuple[int, Message, bytes]:
     """Return the status, headers and body of a GET (304 with an empty body); raise
     HarvestError for anything else than a page of at most MAX_BYTES."""
@@ -135,7 +147,7 @@ def fetch(url: str, *, headers: dict | None = None) -> tuple[int, Message, bytes
     request = urllib.request.Request(url, headers={"User-Agent": agent, **(headers or {})})
     try:
         # Bandit B310 is a false positive: the scheme is http or https (checked above).
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # nosec B310
+        with OPENER.open(request, timeout=TIMEOUT) as response:  # nosec B310
             body = response.read(MAX_BYTES + 1)
             if len(body) > MAX_BYTES:
                 raise HarvestError(f"Larger than {MAX_BYTES // (1024 * 1024)} MB: {url}")

@@ -421,3 +421,16 @@ def test_the_api_address_may_be_the_portal_or_its_endpoint():
     assert harvest.api_address("https://a.example/api/v1/resources/") == (
         "https://a.example/api/v1/resources/"
     )
+
+
+def test_a_redirect_away_from_the_web_is_not_followed(web_server):
+    web_server.put("/feed.xml", b"", status=302, headers={"Location": "ftp://example.org/feed"})
+    result = source_harvest(source=feed_source(web_server))
+    assert "Redirected away from the web" in result.error
+
+
+def test_a_redirect_to_another_web_address_is_followed(web_server):
+    web_server.put("/old.xml", b"", status=301, headers={"Location": "/feed.xml"})
+    web_server.put("/feed.xml", rss(("Moved", "https://a.example/1", "1", "")))
+    result = source_harvest(source=feed_source(web_server, "/old.xml"))
+    assert (result.ok, result.new) == (True, 1)
