@@ -287,6 +287,13 @@ class ResourceAdmin(ObjectActionsMixin, admin.ModelAdmin):
         (_("Harvested"), {"fields": ["source", "source_key", "source_changed_at"]}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        # Where it was harvested from, for harvested resources only.
+        if obj is None or obj.source_id is None:
+            return fieldsets[:-1]
+        return fieldsets
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "countries":
             kwargs["widget"] = forms.SelectMultiple(attrs={"size": 10})

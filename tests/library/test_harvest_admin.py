@@ -97,6 +97,11 @@ def test_a_harvested_resource_names_its_source_on_its_page(coordinator_client):
     ).content.decode()
     assert "Harvested from" in html
     assert "Source 0" in html
+    by_hand = ResourceFactory()
+    html = coordinator_client.get(
+        reverse("admin:library_resource_change", args=[by_hand.pk])
+    ).content.decode()
+    assert "Harvested from" not in html
 
 
 def form_data(**changes):
