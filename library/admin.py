@@ -581,6 +581,7 @@ class SourceAdmin(admin.ModelAdmin):
         "last_harvested_at",
         "last_result",
         "last_counts",
+        "harvested",
     ]
     list_filter = ["kind", "active", "last_status"]
     search_fields = ["name", "address"]
@@ -625,6 +626,16 @@ class SourceAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(harvested_total=Count("resources"))
+
+    @admin.display(description=_("resources harvested"), ordering="harvested_total")
+    def harvested(self, obj):
+        url = reverse("admin:library_resource_changelist")
+        return format_html(
+            '<a href="{}?source__id__exact={}">{}</a>', url, obj.pk, obj.harvested_total
+        )
 
     def get_fieldsets(self, request, obj=None):
         # A new source has no harvest to show yet.

@@ -66,6 +66,9 @@ def test_the_sources_list_queries_do_not_grow(
     assert response.context["cl"].result_count == size
     html = response.content.decode()
     assert html.count("HTTP 500 Internal Server Error") == (size + 1) // 2
+    # Each links to the resources harvested from it.
+    source = Source.objects.get(name="Source 1")
+    assert f'?source__id__exact={source.pk}">1</a>' in html
 
 
 @pytest.mark.parametrize("size", [2, 12])
