@@ -567,8 +567,11 @@ class CollectionAdmin(TranslatedFieldsAdmin):
         return obj.item_total
 
 
-# "Harvest now" runs at once for this many sources at most; more go to the task queue.
-HARVEST_AT_ONCE = 3
+# "Harvest now" runs in the request for this many feeds at most, each request given
+# HARVEST_NOW_TIMEOUT seconds, well within the app server's timeout; more sources, and
+# other portals (whose pages may be many), go to the task queue.
+HARVEST_AT_ONCE = 2
+HARVEST_NOW_TIMEOUT = 8
 
 
 @admin.register(Source)
@@ -661,7 +664,8 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.action(description=_("Harvest the selected sources now"))
     def harvest_now(self, request, queryset):
         sources = list(queryset.order_by("pk"))
-        if len(sources) > HARVEST_AT_ONCE:
+        portals = any(source.kind == Source.Kind.PORTAL for source in sources)
+        if len(sources) > HARVEST_AT_ONCE or portals:
             harvest_sources.enqueue([source.pk for source in sources])
             self.message_user(
                 request,
@@ -676,7 +680,7 @@ class SourceAdmin(admin.ModelAdmin):
                 messages.INFO,
             )
             return
-        for result in sources_harvest(sources=sources):
+        for result in sources_harvest(sources=sources, timeout=HARVEST_NOW_TIMEOUT):
             if result.ok:
                 self.message_user(
                     request,

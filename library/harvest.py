@@ -138,7 +138,9 @@ class WebRedirects(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(WebRedirects)
 
 
-def fetch(url: str, *, headers: dict | None = None) -> tuple[int, Message, bytes]:
+def fetch(
+    url: str, *, headers: dict | None = None, timeout: float = TIMEOUT
+) -> tuple[int, Message, bytes]:
     """Return the status, headers and body of a GET (304 with an empty body); raise
     HarvestError for anything else than a page of at most MAX_BYTES."""
     if urllib.parse.urlsplit(url).scheme not in {"http", "https"}:
@@ -147,7 +149,7 @@ def fetch(url: str, *, headers: dict | None = None) -> tuple[int, Message, bytes
     request = urllib.request.Request(url, headers={"User-Agent": agent, **(headers or {})})
     try:
         # Bandit B310 is a false positive: the scheme is http or https (checked above).
-        with OPENER.open(request, timeout=TIMEOUT) as response:  # nosec B310
+        with OPENER.open(request, timeout=timeout) as response:  # nosec B310
             body = response.read(MAX_BYTES + 1)
             if len(body) > MAX_BYTES:
                 raise HarvestError(f"Larger than {MAX_BYTES // (1024 * 1024)} MB: {url}")
@@ -236,7 +238,7 @@ def api_item(data: dict) -> Item:
     )
 
 
-def portal_items(source: Source) -> list[Item]:
+def portal_items(source: Source, *, timeout: float = TIMEOUT) -> list[Item]:
     """Return the resources another portal changed since the last successful harvest,
     following its pages."""
     query = {"page_size": PAGE_SIZE}
@@ -245,7 +247,9 @@ def portal_items(source: Source) -> list[Item]:
     url = f"{api_address(source.address)}?{urllib.parse.urlencode(query)}"
     items, seen = [], set()
     for _page in range(MAX_PAGES):
-        _status, _headers, body = fetch(url, headers={"Accept": "application/json"})
+        _status, _headers, body = fetch(
+            url, headers={"Accept": "application/json"}, timeout=timeout
+        )
         try:
             page = json.loads(body)
         except ValueError as error:
@@ -351,7 +355,7 @@ def _save_items(source: Source, items: list[Item], result: Result) -> None:
         result.new += 1
 
 
-def source_harvest(*, source: Source) -> Result:
+def source_harvest(*, source: Source, timeout: float = TIMEOUT) -> Result:
     """Harvest one source into the curation queue and record how it went on the source.
 
     A failure (no answer, an error status, not a feed or not the API's JSON) is recorded on
@@ -366,7 +370,7 @@ def source_harvest(*, source: Source) -> Result:
                 conditional["If-None-Match"] = source.etag
             if source.modified:
                 conditional["If-Modified-Since"] = source.modified
-            status, headers, body = fetch(source.address, headers=conditional)
+            status, headers, body = fetch(source.address, headers=conditional, timeout=timeout)
             if status == 304:
                 items, result.not_modified = [], True
             else:
@@ -374,7 +378,7 @@ def source_harvest(*, source: Source) -> Result:
                 source.etag = headers.get("ETag", "")[:500]
                 source.modified = headers.get("Last-Modified", "")[:100]
         else:
-            items = portal_items(source)
+            items = portal_items(source, timeout=timeout)
         with transaction.atomic():
             _save_items(source, items, result)
     except HarvestError as error:
@@ -393,9 +397,9 @@ def source_harvest(*, source: Source) -> Result:
     return result
 
 
-def sources_harvest(*, sources) -> list[Result]:
+def sources_harvest(*, sources, timeout: float = TIMEOUT) -> list[Result]:
     """Harvest each source in turn; one failing stops none of the others."""
-    return [source_harvest(source=source) for source in sources]
+    return [source_harvest(source=source, timeout=timeout) for source in sources]
 
 
 def result_line(result: Result) -> str:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from library.admin import HARVEST_AT_ONCE
 from library.models import Resource, Source
 from tests.factories import CoordinatorFactory, MemberFactory, ResourceFactory, UserFactory
+from tests.library.portal import fake_portal
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,13 @@ RSS = (
     "<guid>r1</guid></item></channel></rss>"
 )
 LIST = reverse("admin:library_source_changelist")
+
+
+@pytest.fixture
+def serving_portal():
+    yield from fake_portal()
+
+
 ADD = reverse("admin:library_source_add")
 
 
@@ -179,8 +187,8 @@ def test_harvest_now_queues_many_sources(coordinator_client, web_server):
     response = harvest_now(coordinator_client, sources)
     said = [str(message) for message in response.context["messages"]]
     assert said == [
-        "4 sources will be harvested in the background; see their last results here in a "
-        "few minutes."
+        f"{len(sources)} sources will be harvested in the background; see their last results "
+        "here in a few minutes."
     ]
     # The tests run tasks at once (RACOP_TASKS_IMMEDIATE): all were harvested, one added.
     assert Source.objects.filter(last_status="ok").count() == len(sources)
@@ -204,3 +212,16 @@ def test_sources_are_listed_with_the_library(coordinator_client):
     library = html[html.index('id="group-library"') :]
     library = library[: library.index('<div id="group-')]
     assert 'class="model-source' in library
+
+
+def test_harvest_now_queues_another_portal(coordinator_client, serving_portal):
+    serving_portal.publish("From the other portal", link="https://example.org/other")
+    source = Source.objects.create(
+        name="Other portal", kind=Source.Kind.PORTAL, address=serving_portal.address
+    )
+    response = harvest_now(coordinator_client, [source])
+    said = [str(message) for message in response.context["messages"]]
+    assert said == [
+        "1 source will be harvested in the background; see its last result here in a few minutes."
+    ]
+    assert Resource.objects.get().source == source  # run at once by the tests' task backend
