@@ -242,7 +242,7 @@ def _facet_sql(candidates, chosen, content_type_id):
     return statement, [*candidates_params, *params]
 
 
-# What each capped match brings for the facets (with its topics' and tags' slugs).
+# What each capped match brings for the facets (with its topics' and tags' ids).
 CANDIDATE_COLUMNS = (
     "type",
     "scope",
@@ -250,8 +250,8 @@ CANDIDATE_COLUMNS = (
     "languages",
     "countries",
     "commitments",
-    "topic_slugs",
-    "tag_slugs",
+    "topic_ids",
+    "tag_ids",
 )
 # Each facet's values in a candidate: one value or a list.
 CANDIDATE_VALUES = {
@@ -261,33 +261,40 @@ CANDIDATE_VALUES = {
     "language": "languages",
     "country": "countries",
     "commitment": "commitments",
-    "topic": "topic_slugs",
-    "tag": "tag_slugs",
+    "topic": "topic_ids",
+    "tag": "tag_ids",
 }
-
-
-def _values_of(candidate, name):
-    value = candidate[CANDIDATE_VALUES[name]]
-    if isinstance(value, list):
-        return [str(item) for item in value]
-    return [] if value is None else [str(value)]
 
 
 def count_candidates(candidates, chosen):
     """Return the rows of _facet_sql() for a few hundred candidates, counted in Python.
 
     Each facet is counted under the other facets' filters; ("match", id) rows name the
-    candidates that pass every filter. The labels of topics and tags come in one statement.
+    candidates that pass every filter. The slugs and names of the topics and tags the
+    candidates carry come in one statement.
     """
+    named = _topics_and_tags(
+        {pk for c in candidates for pk in c["topic_ids"]},
+        {pk for c in candidates for pk in c["tag_ids"]},
+    )
     chosen = {name: {str(v) for v in values} for name, values in chosen.items() if values}
     counts = {name: {} for name in FACETS}
     matching = []
     for candidate in candidates:
-        values = {name: _values_of(candidate, name) for name in FACETS}
-        passes = {
-            name: any(value in wanted for value in values[name]) for name, wanted in chosen.items()
-        }
-        failed = [name for name, ok in passes.items() if not ok]
+        values = {}
+        for name, column in CANDIDATE_VALUES.items():
+            value = candidate[column]
+            if name in named:  # topics and tags by their slugs (one removed since: none)
+                value = [named[name][pk][0] for pk in value if pk in named[name]]
+            if isinstance(value, list):
+                values[name] = [str(item) for item in value]
+            else:
+                values[name] = [] if value is None else [str(value)]
+        failed = [
+            name
+            for name, wanted in chosen.items()
+            if not any(value in wanted for value in values[name])
+        ]
         if not failed:
             matching.append(candidate["id"])
         # Counted in a facet when every other facet's filter passes.
@@ -296,44 +303,39 @@ def count_candidates(candidates, chosen):
                 continue
             for value in values[name]:
                 counts[name][value] = counts[name].get(value, 0) + 1
-    top_tags = sorted(counts["tag"].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TAGS]
-    counts["tag"] = dict(top_tags)
-    topic_labels, tag_labels = _topic_and_tag_labels(counts["topic"], counts["tag"])
+    labels = {
+        name: {slug: (label, ordering) for slug, label, ordering in named[name].values()}
+        for name in named
+    }
+    # The most used tags, ties by name (as the SQL counts them).
+    ranked = sorted(counts["tag"].items(), key=lambda kv: (-kv[1], labels["tag"][kv[0]][0]))
+    counts["tag"] = dict(ranked[:TOP_TAGS])
     rows = []
     for name, by_value in counts.items():
         for value, count in by_value.items():
-            if name == "topic":
-                if value in topic_labels:  # a topic removed since: not offered
-                    label, ordering = topic_labels[value]
-                    rows.append((name, value, label, ordering, count))
-            elif name == "tag":
-                rows.append((name, value, tag_labels.get(value, value), 0, count))
-            else:
-                rows.append((name, value, None, 0, count))
+            label, ordering = labels[name][value] if name in labels else (None, 0)
+            rows.append((name, value, label, ordering, count))
     if chosen and candidates:
         rows += [("match", str(pk), None, 0, 0) for pk in matching]
     return rows
 
 
-def _topic_and_tag_labels(topic_slugs, tag_slugs):
-    """Return {slug: (name in the reader's language, ordering)} of topics and {slug: name}
-    of tags, read in one statement (none when there is nothing to name)."""
-    if not topic_slugs and not tag_slugs:
-        return {}, {}
+def _topics_and_tags(topic_ids, tag_ids):
+    """Return {"topic": {id: (slug, name in the reader's language, ordering)}, "tag": {id:
+    (slug, name, 0)}} for these ids, read in one statement (none when there are none)."""
+    found = {"topic": {}, "tag": {}}
+    if not topic_ids and not tag_ids:
+        return found
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT 'topic', t.slug, {topic_name_sql()}, t.ordering FROM racop_topic t"  # nosec B608 - own column names; values are parameters
-            " WHERE t.slug = ANY(%s)"
-            " UNION ALL SELECT 'tag', g.slug, g.name, 0 FROM taggit_tag g WHERE g.slug = ANY(%s)",
-            [list(topic_slugs), list(tag_slugs)],
+            f"SELECT 'topic', t.id, t.slug, {topic_name_sql()}, t.ordering FROM racop_topic t"  # nosec B608 - own column names; values are parameters
+            " WHERE t.id = ANY(%s) UNION ALL"
+            " SELECT 'tag', g.id, g.slug, g.name, 0 FROM taggit_tag g WHERE g.id = ANY(%s)",
+            [sorted(topic_ids), sorted(tag_ids)],
         )
-        topics, tags = {}, {}
-        for kind, slug, name, ordering in cursor.fetchall():
-            if kind == "topic":
-                topics[slug] = (name, ordering)
-            else:
-                tags[slug] = name
-        return topics, tags
+        for kind, pk, slug, name, ordering in cursor.fetchall():
+            found[kind][pk] = (slug, name, ordering)
+    return found
 
 
 @dataclass
@@ -411,16 +413,17 @@ class LibrarySearch:
                 .annotate(
                     rank=SearchRank(F("search_vector"), exact),
                     exact=check,
-                    topic_slugs=ArraySubquery(
+                    # Ids only: each an index-only lookup (a join per row costs more).
+                    topic_ids=ArraySubquery(
                         Resource.topics.through.objects.filter(resource_id=OuterRef("pk")).values(
-                            "topic__slug"
+                            "topic_id"
                         )
                     ),
-                    tag_slugs=ArraySubquery(
+                    tag_ids=ArraySubquery(
                         Resource.tags.through.objects.filter(
                             object_id=OuterRef("pk"),
                             content_type_id=ContentType.objects.get_for_model(Resource).pk,
-                        ).values("tag__slug")
+                        ).values("tag_id")
                     ),
                 )
                 .values_list("pk", "rank", "published_at", "exact", *CANDIDATE_COLUMNS)[
