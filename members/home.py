@@ -37,8 +37,8 @@ def member_steps(request, **kwargs):
         Step(
             name="members.surveys",
             title=ngettext(
-                "Answer the open survey",
-                "Answer the %(count)s open surveys",
+                "Answer %(count)s open survey",
+                "Answer %(count)s open surveys",
                 len(waiting),
             )
             % {"count": len(waiting)},

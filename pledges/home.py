@@ -66,7 +66,9 @@ def _assessment_step(assessments, can_assess):
     if any(not a.is_draft and a.year >= recent for a in assessments):
         return Step(
             **step,
-            why=_("Your self-assessment is submitted. Thank you for holding yourselves to account."),
+            why=_(
+                "Your self-assessment is submitted. Thank you for holding yourselves to account."
+            ),
             done=True,
         )
     draft = next((a for a in assessments if a.is_draft), None)
@@ -134,9 +136,7 @@ def member_steps(request, **kwargs):
         .select_related("organisation")
         .order_by("organisation__name", "pk")
     )
-    represented = [
-        m.organisation for m in memberships if m.role == Membership.Role.REPRESENTATIVE
-    ]
+    represented = [m.organisation for m in memberships if m.role == Membership.Role.REPRESENTATIVE]
     others = [m.organisation for m in memberships if m.role != Membership.Role.REPRESENTATIVE]
     signatures = list(
         Signature.objects.active()

@@ -17,8 +17,8 @@ from django.views.generic import DetailView
 from django.views.i18n import set_language
 
 from racop import cache as shared_cache
-from racop.access import is_coordinator, sees_members_content
 from racop import sections
+from racop.access import is_coordinator, sees_members_content
 from racop.i18n import url_translate
 from racop.models import Page, Topic
 

@@ -123,7 +123,7 @@ def test_a_new_representative_sees_every_step_in_order(new_representative):
     assert [title for title, _done, _buttons in shown] == [
         "Sign the Pledge",
         "Assess the 12 commitments",
-        "Answer the open survey",
+        "Answer 1 open survey",
         "Ask for a peer review",
         "Follow topics",
     ]
@@ -133,7 +133,7 @@ def test_a_new_representative_sees_every_step_in_order(new_representative):
     # Assessing waits for the signature, the peer review for the assessment: no button yet.
     assert buttons["Assess the 12 commitments"] == []
     assert buttons["Ask for a peer review"] == []
-    assert buttons["Answer the open survey"][0][0] == "Answer the survey"
+    assert buttons["Answer 1 open survey"][0][0] == "Answer the survey"
     assert buttons["Follow topics"] == [
         ("Choose topics to follow", reverse("discussions:topic_list"))
     ]
@@ -240,7 +240,7 @@ def test_surveys_step_only_for_open_surveys_and_drafts_still_count_as_waiting(me
     survey = SurveyFactory()
     SurveyResponse.objects.create(survey=survey, user=member)  # a draft
     shown = {t: (d, b) for t, d, b in steps(home(client))}
-    assert shown["Answer the open survey"] == (
+    assert shown["Answer 1 open survey"] == (
         False,
         [("Answer the survey", survey.get_absolute_url())],
     )
