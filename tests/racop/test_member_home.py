@@ -54,8 +54,9 @@ def logged_in(user):
 def steps(html):
     """Return [(title, done, [(button text, href)])] of the next steps shown, in order."""
     found = []
-    for item in re.findall(r'<li class="step( step-done)?">(.*?)</li>', html, re.S):
-        done, body = item
+    for item in re.findall(r'<li class="step( step-done| step-waiting)?">(.*?)</li>', html, re.S):
+        state, body = item
+        done = state == " step-done"
         title = re.search(r"<h3>(.*?)(?: <span|</h3>)", body, re.S).group(1).strip()
         buttons = re.findall(r'<a class="button[^"]*" href="([^"]*)">([^<]*)</a>', body)
         found.append((title, bool(done), [(text, href) for href, text in buttons]))
