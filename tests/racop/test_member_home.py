@@ -21,6 +21,7 @@ from tests.factories import (
     AssessmentFactory,
     CoordinatorFactory,
     EventFactory,
+    JoinApplicationFactory,
     MemberFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -106,6 +107,16 @@ def test_a_new_member_is_welcomed_once(new_representative):
     assert WELCOME not in home(client)
     # Another device, another session: still only once.
     assert WELCOME not in home(logged_in(new_representative))
+
+
+@pytest.mark.parametrize("status", ["pending", "approved"])
+def test_the_approved_application_leads_to_the_next_steps(status):
+    application = JoinApplicationFactory(status=status)
+    if status == "approved":
+        application.user.make_member()
+    html = logged_in(application.user).get(reverse("members:application_status"))
+    link = f'href="{reverse("home")}">See your next steps</a>'
+    assert (link in html.content.decode()) is (status == "approved")
 
 
 def test_no_welcome_for_a_coordinator_who_never_applied():
