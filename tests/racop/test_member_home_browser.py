@@ -3,6 +3,7 @@
 Set HOME_SCREENSHOTS=/some/dir to keep a PNG of each language at 390 and 1280 px.
 """
 
+import itertools
 import os
 from pathlib import Path
 
@@ -86,7 +87,7 @@ def test_a_new_member_on_a_phone_sees_the_welcome_and_takes_the_first_step(
         "main h1, main h2, main h3, main h4", "hs => hs.map(h => +h.tagName[1])"
     )
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
     # The journey's first click: the step's button, by its accessible name.
     tab.get_by_role("link", name="Sign the Pledge", exact=True).first.click()
     tab.wait_for_url("**/pledge/sign/")
