@@ -34,9 +34,10 @@ def _pledge_step(user, represented, others, signed_organisations, signed_self):
             done=not unsigned,
         )
     if others:
+        done = signed_self or any(o.pk in signed_organisations for o in others)
         return Step(
             name="pledges.sign",
-            title=_("Ask your representative to sign the Pledge"),
+            title=_("Sign the Pledge") if done else _("Ask your representative to sign the Pledge"),
             why=_(
                 "Only a representative of %(organisation)s can sign for it: ask them. "
                 "You can also sign for yourself, as an individual."
@@ -45,7 +46,7 @@ def _pledge_step(user, represented, others, signed_organisations, signed_self):
             action=action,
             url=url,
             order=10,
-            done=signed_self or any(o.pk in signed_organisations for o in others),
+            done=done,
         )
     return Step(
         name="pledges.sign",

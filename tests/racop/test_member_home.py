@@ -223,7 +223,7 @@ def test_a_staff_member_asks_their_representative_to_sign():
     assert "Ask for a peer review" not in shown
     SignatureFactory(organisation=membership.organisation)
     shown = {t: d for t, d, _b in steps(home(client))}
-    assert shown["Ask your representative to sign the Pledge"] is True
+    assert shown["Sign the Pledge"] is True
 
 
 def test_a_member_without_an_organisation_signs_and_assesses_for_themself(member):

@@ -80,6 +80,9 @@ def test_a_new_member_on_a_phone_sees_the_welcome_and_takes_the_first_step(
     expect(tab.get_by_role("heading", name="Welcome to")).to_be_visible()
     steps = tab.get_by_role("region", name="Your next steps")
     expect(steps.get_by_role("listitem")).to_have_count(5)
+    if shots := os.environ.get("HOME_SCREENSHOTS"):
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=f"{shots}/home-en-390-welcome.png", full_page=True)
     assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert axe_violations(tab) == []
     # Headings in order: one h1, then h2s, h3s only inside them.
