@@ -429,3 +429,28 @@ def test_a_former_member_made_inactive_gets_the_visitors_page():
     assert STEPS_HEADING not in Client().get("/").content.decode()
     # Deactivated: the session no longer authenticates them.
     assert STEPS_HEADING not in client.get("/").content.decode()
+
+
+# The registries the page is built from
+
+
+def test_the_steps_come_from_the_apps_registries_in_order(member, monkeypatch):
+    from racop import sections
+
+    extra = sections.StepSource(
+        name="tests.extra",
+        steps=lambda request: [
+            sections.Step(name="tests.first", title="Read the code of conduct", why="", order=1)
+        ],
+    )
+    monkeypatch.setattr(sections, "next_step_sources", list(sections.next_step_sources))
+    sections.register(sections.next_step_sources, extra)
+    sections.register(sections.next_step_sources, extra)  # ready() may run twice
+    assert [s.name for s in sections.next_step_sources].count("tests.extra") == 1
+    titles = [title for title, _done, _buttons in steps(home(logged_in(member)))]
+    assert titles[0] == "Read the code of conduct"
+    assert titles.count("Read the code of conduct") == 1
+    assert {"pledges", "members.surveys", "discussions"} <= {
+        s.name for s in sections.next_step_sources
+    }
+    assert all(not s.areas for s in sections.member_home_sections)  # personal: never shared
