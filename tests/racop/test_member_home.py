@@ -332,10 +332,13 @@ def test_new_replies_in_followed_threads(member):
 
 
 def test_hidden_threads_are_not_listed(member):
-    thread = ThreadFactory(title="Hidden by moderators", hidden_at=timezone.now())
-    Subscription.objects.create(user=member, thread=thread)
-    ReplyFactory(thread=thread)
-    assert "Hidden by moderators" not in home(logged_in(member))
+    for title, hidden_at in (("Hidden by moderators", timezone.now()), ("Shown", None)):
+        thread = ThreadFactory(title=title, hidden_at=hidden_at)
+        Subscription.objects.create(user=member, thread=thread)
+        ReplyFactory(thread=thread)
+    html = home(logged_in(member))
+    assert "Hidden by moderators" not in html
+    assert "Shown" in html
 
 
 def test_their_proposals_action_items_and_the_champions_link(member):
@@ -419,6 +422,7 @@ def test_the_visitors_page_cache_never_mixes_the_two_homes(settings, member):
 def test_bad_query_parameters_are_ignored(as_role, role, query):
     response = as_role(role).get("/" + query)
     assert response.status_code == 200
+    assert (STEPS_HEADING in response.content.decode()) is (role == "member")
     assert "<b>" not in response.content.decode().split("<main", 1)[-1]
 
 
