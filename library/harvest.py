@@ -165,7 +165,8 @@ def fetch(
 
 def feed_items(content: bytes, source: Source) -> list[Item]:
     """Return the items of an RSS or Atom feed; raise HarvestError if it is none."""
-    parsed = feedparser.parse(content)
+    # Its address resolves relative links (feedparser reads it as the base).
+    parsed = feedparser.parse(content, response_headers={"content-location": source.address})
     problem = parsed.get("bozo_exception")
     # feedparser reads on past broken XML with a loose parser; what it would guess at is
     # refused instead (a feed cut off by a failing server would lose items by the guess).
@@ -173,6 +174,10 @@ def feed_items(content: bytes, source: Source) -> list[Item]:
         raise HarvestError(f"Not well-formed XML: {problem}"[:500])
     if not parsed.get("version"):
         raise HarvestError("Not an RSS or Atom feed.")
+    # The source's languages, else the one the feed says it is in (<language>, xml:lang).
+    said = (parsed.feed.get("language") or "").split("-")[0].lower()
+    known = {code for code, _name in LANGUAGES}
+    languages = list(source.languages) or ([said] if said in known else [])
     items = []
     for entry in parsed.entries:
         title = plain_text(entry.get("title", ""), 200)
@@ -195,7 +200,7 @@ def feed_items(content: bytes, source: Source) -> list[Item]:
                 year=date.year if date else None,
                 publisher=plain_text(entry.get("author", ""), 200),
                 type=source.resource_type,
-                languages=list(source.languages),
+                languages=languages,
             )
         )
     return items

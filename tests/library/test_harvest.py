@@ -434,3 +434,15 @@ def test_a_redirect_to_another_web_address_is_followed(web_server):
     web_server.put("/feed.xml", rss(("Moved", "https://a.example/1", "1", "")))
     result = source_harvest(source=feed_source(web_server, "/old.xml"))
     assert (result.ok, result.new) == (True, 1)
+
+
+def test_a_feed_says_its_language_and_its_relative_links_are_resolved():
+    content = feed("partner-rss.xml").replace(
+        b"https://partner.example.mk/news/gradjansko-drustvo/", b"/news/gradjansko-drustvo/"
+    )
+    source = Source(resource_type="news", address="https://partner.example.mk/feed/")
+    items = feed_items(content, source)
+    assert {tuple(item.languages) for item in items} == {("mk",)}
+    assert items[2].address == "https://partner.example.mk/news/gradjansko-drustvo/"
+    source.languages = ["sq"]
+    assert feed_items(content, source)[0].languages == ["sq"]
