@@ -681,7 +681,14 @@ class SourceAdmin(admin.ModelAdmin):
             )
             return
         for result in sources_harvest(sources=sources, timeout=HARVEST_NOW_TIMEOUT):
-            if result.ok:
+            if result.busy:
+                self.message_user(
+                    request,
+                    _("%(name)s is being harvested by another run; see its result here soon.")
+                    % {"name": result.source.name},
+                    messages.INFO,
+                )
+            elif result.ok:
                 self.message_user(
                     request,
                     _("%(name)s: %(found)d found, %(new)d new, %(updated)d updated.")

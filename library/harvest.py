@@ -23,7 +23,7 @@ from xml.sax import SAXException
 import feedparser
 import nh3
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django_countries import countries
 
@@ -79,6 +79,7 @@ class Result:
     duplicates: int = 0
     changed_elsewhere: int = 0
     not_modified: bool = False
+    busy: bool = False
 
 
 def address_key(url: str) -> str:
@@ -360,12 +361,29 @@ def _save_items(source: Source, items: list[Item], result: Result) -> None:
         result.new += 1
 
 
+# The first key of the PostgreSQL advisory locks that keep two runs off one source.
+HARVEST_LOCK = 0x48525654
+
+
 def source_harvest(*, source: Source, timeout: float = TIMEOUT) -> Result:
     """Harvest one source into the curation queue and record how it went on the source.
 
     A failure (no answer, an error status, not a feed or not the API's JSON) is recorded on
-    the source and changes no resource; it is never raised.
+    the source and changes no resource; it is never raised. A source another run is
+    harvesting (cron and "Harvest now" at once) is left to it.
     """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [HARVEST_LOCK, source.pk])
+        if not cursor.fetchone()[0]:
+            return Result(source=source, busy=True)
+    try:
+        return _harvest(source, timeout)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [HARVEST_LOCK, source.pk])
+
+
+def _harvest(source: Source, timeout: float) -> Result:
     result = Result(source=source)
     started = timezone.now()
     try:
@@ -410,6 +428,8 @@ def sources_harvest(*, sources, timeout: float = TIMEOUT) -> list[Result]:
 def result_line(result: Result) -> str:
     """Return one line saying how harvesting a source went (for the command and logs)."""
     name = f"{result.source.name} (#{result.source.pk})"
+    if result.busy:
+        return f"{name}: skipped, another run is harvesting it."
     if not result.ok:
         return f"{name}: FAILED: {result.error}"
     if result.not_modified:

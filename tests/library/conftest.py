@@ -4,7 +4,9 @@ import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import psycopg
 import pytest
+from django.db import connection
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -85,3 +87,12 @@ def web_server():
     with serving(SiteHandler) as address:
         site.address = address
         yield site
+
+
+@pytest.fixture
+def other_session():
+    """A second connection to the tests' database, as another run of the harvester."""
+    params = connection.get_connection_params()
+    params = {k: v for k, v in params.items() if k in {"host", "port", "user", "password"}}
+    with psycopg.connect(dbname=connection.settings_dict["NAME"], autocommit=True, **params) as db:
+        yield db

@@ -446,3 +446,19 @@ def test_a_feed_says_its_language_and_its_relative_links_are_resolved():
     assert items[2].address == "https://partner.example.mk/news/gradjansko-drustvo/"
     source.languages = ["sq"]
     assert feed_items(content, source)[0].languages == ["sq"]
+
+
+def test_a_source_another_run_is_harvesting_is_left_to_it(web_server, other_session):
+    web_server.put("/feed.xml", rss(("One", "https://a.example/1", "1", "")))
+    source = feed_source(web_server)
+    other_session.execute("SELECT pg_advisory_lock(%s, %s)", [harvest.HARVEST_LOCK, source.pk])
+    out = StringIO()
+    call_command("harvest", stdout=out)
+    assert (
+        out.getvalue() == f"Partner news (#{source.pk}): skipped, another run is harvesting it.\n"
+    )
+    assert web_server.requests == []
+    source.refresh_from_db()
+    assert source.last_harvested_at is None
+    other_session.execute("SELECT pg_advisory_unlock_all()")
+    assert source_harvest(source=source).new == 1

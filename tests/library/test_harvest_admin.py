@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from library.admin import HARVEST_AT_ONCE
+from library.harvest import HARVEST_LOCK
 from library.models import Resource, Source
 from tests.factories import CoordinatorFactory, MemberFactory, ResourceFactory, UserFactory
 from tests.library.portal import fake_portal
@@ -225,3 +226,15 @@ def test_harvest_now_queues_another_portal(coordinator_client, serving_portal):
         "1 source will be harvested in the background; see its last result here in a few minutes."
     ]
     assert Resource.objects.get().source == source  # run at once by the tests' task backend
+
+
+def test_harvest_now_leaves_a_source_another_run_is_harvesting(
+    coordinator_client, web_server, other_session
+):
+    web_server.put("/feed.xml", RSS)
+    source = Source.objects.create(name="Busy", address=f"{web_server.address}/feed.xml")
+    other_session.execute("SELECT pg_advisory_lock(%s, %s)", [HARVEST_LOCK, source.pk])
+    response = harvest_now(coordinator_client, [source])
+    said = [str(message) for message in response.context["messages"]]
+    assert said == ["Busy is being harvested by another run; see its result here soon."]
+    assert not Resource.objects.exists()
