@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("members", "0011_coordinate_permission"),
+        ("members", "0012_user_welcomed_at"),
         ("library", "0009_search_languages"),
         ("racop", "0007_durable_cache_table"),
     ]
