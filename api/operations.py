@@ -106,7 +106,7 @@ OPERATIONS = {
             "year",
             "changed_since",
             *PAGING,
-        ),  # fmt: skip
+        ),
         example="?q=budget&language=en&page_size=10",
     ),
     "resource_detail": Operation(

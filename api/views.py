@@ -26,6 +26,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import Field
 from taggit.models import Tag
@@ -48,6 +50,19 @@ AUTHOR_SEPARATORS = re.compile(r"\s*[;\n|]\s*")
 
 
 SlugPath = Annotated[str, Path(description=PARAMETERS["slug"], max_length=220)]
+
+
+class Encoder(NinjaJSONEncoder):
+    """Times to the microsecond, so that a harvester's next changed_since is exact."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime) and timezone.is_aware(o):
+            return o.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
+        return super().default(o)
+
+
+class Renderer(JSONRenderer):
+    encoder_class = Encoder
 
 
 class RacopAPI(NinjaAPI):
@@ -96,14 +111,10 @@ api = RacopAPI(
         " to get 304 when nothing changed."
     ),
     urls_namespace="api",
+    renderer=Renderer(),
     docs_url=None,
     openapi_url=None,
 )
-
-
-class RateLimited(Exception):
-    def __init__(self, seconds):
-        self.seconds = seconds
 
 
 def rate_limited(run):
@@ -114,7 +125,11 @@ def rate_limited(run):
         attempt = attempt_count("api", f"ip:{client_network(request)}")
         if attempt is not None and not attempt.allowed:
             left = (attempt.window_ends_at - timezone.now()).total_seconds()
-            raise RateLimited(max(1, math.ceil(left)))
+            seconds = max(1, math.ceil(left))
+            detail = f"Too many requests: try again in {seconds} seconds."
+            response = api.create_response(request, {"detail": detail}, status=429)
+            response["Retry-After"] = str(seconds)
+            return response
         return run(request, *args, **kwargs)
 
     return wrapped
@@ -123,15 +138,9 @@ def rate_limited(run):
 api.add_decorator(rate_limited, mode="view")
 
 
-@api.exception_handler(RateLimited)
-def too_many_requests(request, exc):
-    response = api.create_response(
-        request,
-        {"detail": f"Too many requests: try again in {exc.seconds} seconds."},
-        status=429,
-    )
-    response["Retry-After"] = str(exc.seconds)
-    return response
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -144,6 +153,8 @@ def bad_request(request, exc):
     return api.create_response(request, {"detail": "; ".join(parts)}, status=400)
 
 
+NO_RESOURCE = "No public resource has this slug."
+NO_COLLECTION = "No published collection has this slug."
 # Where Ninja says a parameter came from: not part of its name.
 CONTAINERS = {"query", "path", "filters", "paging"}
 
@@ -318,10 +329,10 @@ def resource_list(request, filters: Query[ResourceFilters]):
 def resource_detail(request, slug: SlugPath):
     request.api_areas = ("library", "site")
     if not re.match(SLUG, slug):
-        raise Http404
+        raise Http404(NO_RESOURCE)
     resource = public_resources().prefetch_related("topics", "tags").filter(slug=slug).first()
     if resource is None:
-        raise Http404("No public resource has this slug.")
+        raise Http404(NO_RESOURCE)
     return resource_out(resource)
 
 
@@ -372,10 +383,10 @@ def collection_list(request, paging: Query[Paging]):
 def collection_detail(request, slug: SlugPath):
     request.api_areas = ("library",)
     if not re.match(SLUG, slug):
-        raise Http404
+        raise Http404(NO_COLLECTION)
     collection = collections().filter(slug=slug).first()
     if collection is None:
-        raise Http404("No published collection has this slug.")
+        raise Http404(NO_COLLECTION)
     return collection_out(collection)
 
 
