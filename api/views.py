@@ -26,9 +26,9 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
-from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import Field
 from taggit.models import Tag
 
