@@ -4,29 +4,29 @@ here and translated where the page shows them."""
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 PAGE_SIZE = 50
 PAGE_SIZE_MAX = 100
 
 PARAMETERS = {
-    "q": N_(
+    "q": gettext_noop(
         "Words, as in the library's search box: quotes for a phrase, -word to leave a word"
         " out, word* for its beginning. Best match first."
     ),
-    "type": N_("Any of these types; repeat the parameter for several."),
-    "language": N_("Any of these languages, by ISO 639 code (en, sq, mk…)."),
-    "country": N_("Any of these countries, by ISO 3166 code (MK, RS…)."),
-    "topic": N_("Any of these topics, by slug."),
-    "tag": N_("Any of these tags, by slug."),
-    "year": N_("Any of these years."),
-    "changed_since": N_(
+    "type": gettext_noop("Any of these types; repeat the parameter for several."),
+    "language": gettext_noop("Any of these languages, by ISO 639 code (en, sq, mk…)."),
+    "country": gettext_noop("Any of these countries, by ISO 3166 code (MK, RS…)."),
+    "topic": gettext_noop("Any of these topics, by slug."),
+    "tag": gettext_noop("Any of these tags, by slug."),
+    "year": gettext_noop("Any of these years."),
+    "changed_since": gettext_noop(
         "Only what changed at or after this time (ISO 8601, such as 2026-01-31T00:00:00Z),"
         " the oldest change first: for harvesting."
     ),
-    "page": N_("The page, from 1. A page after the last answers 404."),
-    "page_size": N_("How many items a page holds: 50 unless asked, at most 100."),
-    "slug": N_("The slug, as in the item's address on the site."),
+    "page": gettext_noop("The page, from 1. A page after the last answers 404."),
+    "page_size": gettext_noop("How many items a page holds: 50 unless asked, at most 100."),
+    "slug": gettext_noop("The slug, as in the item's address on the site."),
 }
 
 PAGING = ("page", "page_size")
@@ -91,8 +91,8 @@ class Operation:
 OPERATIONS = {
     "resource_list": Operation(
         path="/api/v1/resources/",
-        summary=N_("List the library's public resources"),
-        description=N_(
+        summary=gettext_noop("List the library's public resources"),
+        description=gettext_noop(
             "Published, public resources, filtered like the library page; newest first, best"
             " match first with words, oldest change first with changed_since."
         ),
@@ -111,41 +111,49 @@ OPERATIONS = {
     ),
     "resource_detail": Operation(
         path="/api/v1/resources/{slug}/",
-        summary=N_("One public resource"),
-        description=N_("A published, public resource by its slug; anything else answers 404."),
+        summary=gettext_noop("One public resource"),
+        description=gettext_noop(
+            "A published, public resource by its slug; anything else answers 404."
+        ),
         parameters=("slug",),
     ),
     "collection_list": Operation(
         path="/api/v1/collections/",
-        summary=N_("List the published collections"),
-        description=N_("Reading lists in the coordinators' order, with their public resources."),
+        summary=gettext_noop("List the published collections"),
+        description=gettext_noop(
+            "Reading lists in the coordinators' order, with their public resources."
+        ),
     ),
     "collection_detail": Operation(
         path="/api/v1/collections/{slug}/",
-        summary=N_("One published collection"),
-        description=N_(
+        summary=gettext_noop("One published collection"),
+        description=gettext_noop(
             "A collection by its slug, with the slugs of its public resources in order."
         ),
         parameters=("slug",),
     ),
     "topic_list": Operation(
         path="/api/v1/topics/",
-        summary=N_("List the topics"),
-        description=N_("The community's key topics, in the coordinators' order."),
+        summary=gettext_noop("List the topics"),
+        description=gettext_noop("The community's key topics, in the coordinators' order."),
     ),
     "tag_list": Operation(
         path="/api/v1/tags/",
-        summary=N_("List the tags of public resources"),
-        description=N_("Tags with how many public resources carry each, the most used first."),
+        summary=gettext_noop("List the tags of public resources"),
+        description=gettext_noop(
+            "Tags with how many public resources carry each, the most used first."
+        ),
     ),
     "event_list": Operation(
         path="/api/v1/events/",
-        summary=N_("List the public events"),
-        description=N_("Public events, the latest start first; never a meeting link or who comes."),
+        summary=gettext_noop("List the public events"),
+        description=gettext_noop(
+            "Public events, the latest start first; never a meeting link or who comes."
+        ),
     ),
     "page_list": Operation(
         path="/api/v1/pages/",
-        summary=N_("List the public pages"),
-        description=N_("The site's pages, such as about and privacy, by title."),
+        summary=gettext_noop("List the public pages"),
+        description=gettext_noop("The site's pages, such as about and privacy, by title."),
     ),
 }

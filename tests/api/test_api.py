@@ -101,6 +101,14 @@ def test_members_only_and_draft_resources_never_appear(client, hidden):
     assert "hidden-tag" not in str(results(client, "tags"))
 
 
+@pytest.mark.parametrize("role", ["member", "coordinator"])
+def test_signed_in_members_get_only_public_items_too(as_role, role, hidden):
+    client = as_role(role)
+    assert results(client, "resources")["count"] == 0
+    assert results(client, "resources", q="budget")["count"] == 0
+    assert client.get(f"{API}/resources/secret-budget/").status_code == 404
+
+
 def test_a_collection_lists_only_its_public_resources_in_order(client, hidden):
     collection = Collection.objects.create(title="First steps", slug="first", is_published=True)
     Collection.objects.create(title="Not yet", slug="not-yet")
