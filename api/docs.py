@@ -18,7 +18,17 @@ from racop.ratelimit import parse_rate
 def openapi_document():
     """Return the OpenAPI document as JSON text (the same for the process's life)."""
     schema = api.get_openapi_schema()
-    return json.dumps(schema, ensure_ascii=False, sort_keys=False)
+    for methods in schema["paths"].values():
+        for operation in methods.values():
+            for parameter in operation.get("parameters", []):
+                # Ninja copies the JSON schema's list of examples to the parameter, where
+                # OpenAPI wants a map of Example Objects.
+                if isinstance(parameter.get("examples"), list):
+                    values = parameter.pop("examples")
+                    parameter["examples"] = {
+                        f"example{n}": {"value": value} for n, value in enumerate(values, 1)
+                    }
+    return json.dumps(schema, ensure_ascii=False)
 
 
 @require_GET

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
 
 from library.models import Collection, CollectionItem, Resource
 from library.search import LibrarySearch
@@ -337,6 +338,7 @@ def test_the_openapi_document_is_3_1_and_declares_every_answer(client):
     assert response["ETag"]
     document = response.json()
     assert document["openapi"] == "3.1.0"
+    assert [error.message for error in OPENAPI_31_VALIDATOR.iter_errors(document)] == []
     operations = [
         (path, method, operation)
         for path, methods in document["paths"].items()
