@@ -82,7 +82,7 @@ def conditional(request, response, *, areas=()):
     since the areas it shows last changed (kept in the shared cache): exact for clients
     that send If-Modified-Since alone, and never earlier than the content's last change.
     """
-    response["Access-Control-Allow-Origin"] = "*"
+    cors(response)
     if response.status_code != 200:
         return response
     etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
@@ -95,8 +95,14 @@ def conditional(request, response, *, areas=()):
     answer = get_conditional_response(
         request, etag=etag, last_modified=first_served, response=response
     )
-    answer["Access-Control-Allow-Origin"] = "*"
-    return answer
+    return cors(answer)
+
+
+def cors(response):
+    """Let pages on any site read the answer and its caching and limit headers."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
+    return response
 
 
 api = RacopAPI(

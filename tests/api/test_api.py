@@ -270,6 +270,7 @@ def test_conditional_get_answers_304(client, path):
     again = client.get(f"{API}/{path}/", HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304
     assert again["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in again["Access-Control-Expose-Headers"]
     assert client.get(f"{API}/{path}/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
     assert client.get(f"{API}/{path}/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
 
