@@ -308,8 +308,9 @@ def resource_list(request, filters: Query[ResourceFilters]):
     request.api_areas = ("library", "site")
     search = LibrarySearch(search_params(filters), AnonymousUser())
     changed_since = aware(filters.changed_since) if filters.changed_since else None
-    if filters.q and not changed_since:
-        # Best match first, ranked exactly as on the library page.
+    if not changed_since and (filters.q or not search.conditions):
+        # As the library page does: best match first with words, ranked by its search; the
+        # whole library's total read from the counts the database keeps, not counted.
         found = search.page(filters.page, filters.page_size)
         if found.number != filters.page:
             raise Http404("No such page: the list is shorter.")
