@@ -123,6 +123,33 @@ api = RacopAPI(
 )
 
 
+# Events say whether they are upcoming, ongoing or past: their answers are kept a minute.
+EVENT_SECONDS = 60
+
+
+def shared_answer(*areas, seconds=shared_cache.SECONDS):
+    """Keep an operation's answer in the shared cache until the areas it shows change.
+
+    Every answer is what visitors see, the same for everyone; the key is the full address
+    asked for (its links hold the host)."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, **kwargs):
+            request.api_areas = areas
+            return shared_cache.shared(
+                f"api:{view.__name__}",
+                lambda: view(request, **kwargs),
+                areas=areas,
+                key=(request.build_absolute_uri(),),
+                seconds=seconds,
+            )
+
+        return wrapped
+
+    return decorator
+
+
 def rate_limited(run):
     """Count the request against settings.RATE_LIMITS["api"] for the client's address."""
 
@@ -304,8 +331,8 @@ def search_params(filters):
     openapi_extra=openapi_extra("resource_list"),
     url_name="resource_list",
 )
+@shared_answer("library", "site")
 def resource_list(request, filters: Query[ResourceFilters]):
-    request.api_areas = ("library", "site")
     search = LibrarySearch(search_params(filters), AnonymousUser())
     changed_since = aware(filters.changed_since) if filters.changed_since else None
     if not changed_since and (filters.q or not search.conditions):
@@ -333,8 +360,8 @@ def resource_list(request, filters: Query[ResourceFilters]):
     openapi_extra=openapi_extra("resource_detail"),
     url_name="resource_detail",
 )
+@shared_answer("library", "site")
 def resource_detail(request, slug: SlugPath):
-    request.api_areas = ("library", "site")
     if not re.match(SLUG, slug):
         raise Http404(NO_RESOURCE)
     resource = public_resources().prefetch_related("topics", "tags").filter(slug=slug).first()
@@ -374,8 +401,8 @@ def collections():
     openapi_extra=openapi_extra("collection_list"),
     url_name="collection_list",
 )
+@shared_answer("library")
 def collection_list(request, paging: Query[Paging]):
-    request.api_areas = ("library",)
     page, listing = paginate(request, collections().order_by("ordering", "title", "pk"), paging)
     return {**listing, "results": [collection_out(c) for c in page.object_list]}
 
@@ -387,8 +414,8 @@ def collection_list(request, paging: Query[Paging]):
     openapi_extra=openapi_extra("collection_detail"),
     url_name="collection_detail",
 )
+@shared_answer("library")
 def collection_detail(request, slug: SlugPath):
-    request.api_areas = ("library",)
     if not re.match(SLUG, slug):
         raise Http404(NO_COLLECTION)
     collection = collections().filter(slug=slug).first()
@@ -404,8 +431,8 @@ def collection_detail(request, slug: SlugPath):
     openapi_extra=openapi_extra("topic_list"),
     url_name="topic_list",
 )
+@shared_answer("site")
 def topic_list(request, paging: Query[Paging]):
-    request.api_areas = ("site",)
     page, listing = paginate(request, Topic.objects.order_by("ordering", "name", "pk"), paging)
     results = [
         {
@@ -427,8 +454,8 @@ def topic_list(request, paging: Query[Paging]):
     openapi_extra=openapi_extra("tag_list"),
     url_name="tag_list",
 )
+@shared_answer("library")
 def tag_list(request, paging: Query[Paging]):
-    request.api_areas = ("library",)
     # How many public resources carry each tag: the counts the database keeps.
     counts = FacetCount.objects.filter(
         visibility=Resource.Visibility.PUBLIC, facet="tag", count__gt=0
@@ -467,8 +494,8 @@ def event_place(event):
     openapi_extra=openapi_extra("event_list"),
     url_name="event_list",
 )
+@shared_answer("events", seconds=EVENT_SECONDS)
 def event_list(request, paging: Query[Paging]):
-    request.api_areas = ("events",)
     events = Event.objects.filter(visibility=Event.Visibility.PUBLIC).order_by("-starts_at", "-pk")
     page, listing = paginate(request, events, paging)
     now = timezone.now()
@@ -499,8 +526,8 @@ def event_list(request, paging: Query[Paging]):
     openapi_extra=openapi_extra("page_list"),
     url_name="page_list",
 )
+@shared_answer("site")
 def page_list(request, paging: Query[Paging]):
-    request.api_areas = ("site",)
     page, listing = paginate(request, Page.objects.order_by("title", "pk"), paging)
     results = [
         {
