@@ -88,7 +88,8 @@ def api_docs(request):
                     }
                     for key in operation.parameters
                 ],
-                "example": settings.SITE_URL + operation.path + operation.example,
+                "request": f"GET {operation.path}",
+                "command": f"curl '{settings.SITE_URL}{operation.path}{operation.example}'",
             }
         )
     count, seconds = parse_rate(settings.RATE_LIMITS["api"])
