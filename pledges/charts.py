@@ -50,6 +50,8 @@ RADAR_RADIUS = 180
 RADAR_LINE_LETTERS = 17
 RADAR_LINES = 4
 RADAR_LINE_HEIGHT = 17
+# Where a name was shortened: a sign, the same in every language.
+ELLIPSIS = "…"
 
 
 def _point(index: int, count: int, radius: float) -> tuple[float, float]:
@@ -63,7 +65,7 @@ def _name_lines(name: str) -> list[str]:
     lines = textwrap.wrap(name, RADAR_LINE_LETTERS, break_long_words=False) or [""]
     if len(lines) > RADAR_LINES:
         lines = [*lines[: RADAR_LINES - 1], " ".join(lines[RADAR_LINES - 1 :])]
-        lines[-1] = textwrap.shorten(lines[-1], RADAR_LINE_LETTERS, placeholder="…")
+        lines[-1] = textwrap.shorten(lines[-1], RADAR_LINE_LETTERS, placeholder=ELLIPSIS)
     return lines
 
 
