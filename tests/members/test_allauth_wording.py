@@ -5,7 +5,6 @@ addresses") and plain words, from an English catalog of its strings
 import re
 from pathlib import Path
 
-import polib
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from django.conf import settings
