@@ -44,7 +44,9 @@ def country_bars(rows: list[dict]) -> dict:
     }
 
 
-RADAR_SIZE = 720
+# Wider than high: the spokes' names need more room beside the chart than above and below.
+RADAR_WIDTH = 720
+RADAR_HEIGHT = 600
 RADAR_RADIUS = 180
 # A spoke's name in lines of about this many letters (14 px type), at most RADAR_LINES lines.
 RADAR_LINE_LETTERS = 17
@@ -56,8 +58,9 @@ ELLIPSIS = "…"
 
 def _point(index: int, count: int, radius: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
-    centre = RADAR_SIZE / 2
-    return round(centre + radius * math.cos(angle), 1), round(centre + radius * math.sin(angle), 1)
+    x = RADAR_WIDTH / 2 + radius * math.cos(angle)
+    y = RADAR_HEIGHT / 2 + radius * math.sin(angle)
+    return round(x, 1), round(y, 1)
 
 
 def _name_lines(name: str) -> list[str]:
@@ -97,9 +100,9 @@ def radar(values: list[tuple[str, str, float | None]]) -> dict:
     for index, (label, name, value) in enumerate(values):
         x, y = _point(index, count, RADAR_RADIUS)
         lx, ly = _point(index, count, RADAR_RADIUS + 22)
-        centre = RADAR_SIZE / 2
-        anchor = "middle" if abs(lx - centre) < 10 else ("start" if lx > centre else "end")
-        above = ly < centre - 10
+        cx, cy = RADAR_WIDTH / 2, RADAR_HEIGHT / 2
+        anchor = "middle" if abs(lx - cx) < 10 else ("start" if lx > cx else "end")
+        above = ly < cy - 10
         spokes.append(
             {
                 "x": x,
@@ -114,8 +117,10 @@ def radar(values: list[tuple[str, str, float | None]]) -> dict:
         )
         shape.append(_point(index, count, RADAR_RADIUS * (value or 0) / top))
     return {
-        "size": RADAR_SIZE,
-        "centre": RADAR_SIZE / 2,
+        "width": RADAR_WIDTH,
+        "height": RADAR_HEIGHT,
+        "cx": RADAR_WIDTH / 2,
+        "cy": RADAR_HEIGHT / 2,
         "rings": rings,
         "spokes": spokes,
         "shape": " ".join(f"{x},{y}" for x, y in shape),
