@@ -34,6 +34,26 @@ class DiscussionsConfig(AppConfig):
             ),
         )
         sections.register(
+            sections.next_step_sources,
+            sections.StepSource(
+                name="discussions", steps=discussion_sections.member_steps, order=50
+            ),
+        )
+        for name, context, order in (
+            ("my_events", discussion_sections.home_my_events, 20),
+            ("new_replies", discussion_sections.home_new_replies, 30),
+            ("action_items", discussion_sections.home_action_items, 40),
+        ):
+            sections.register(
+                sections.member_home_sections,
+                sections.Section(
+                    name=f"discussions.{name}",
+                    template=f"discussions/includes/_member_home_{name}.html",
+                    context=context,
+                    order=order,
+                ),
+            )
+        sections.register(
             resource_sections,
             sections.Section(
                 name="discussions.resource_threads",

@@ -38,4 +38,11 @@ class MembersConfig(AppConfig):
         from allauth.mfa.models import Authenticator
 
         data_export.register(Authenticator, exclude=("data",))
+        from members import home
+        from racop import sections
+
+        sections.register(
+            sections.next_step_sources,
+            sections.StepSource(name="members.surveys", steps=home.member_steps, order=30),
+        )
         email_added.connect(email_added_tell_owner, dispatch_uid="members.email_added")

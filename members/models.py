@@ -93,6 +93,7 @@ class User(AbstractUser):
         "language",
         "digest_frequency",
         "only_my_languages",
+        "welcomed_at",
     )
 
     email = models.EmailField(_("email address"), blank=True)
@@ -146,6 +147,8 @@ class User(AbstractUser):
     unread_notifications = models.PositiveIntegerField(
         _("unread notifications"), default=0, editable=False
     )
+    # Set when the member first sees their home page after approval: the welcome shows once.
+    welcomed_at = models.DateTimeField(_("welcomed"), null=True, blank=True, editable=False)
     only_my_languages = models.BooleanField(
         _("Show me only content in the languages I read"),
         default=False,

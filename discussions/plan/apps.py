@@ -19,6 +19,15 @@ class PlanConfig(AppConfig):
             plan_sections.person_championships, "discussions/plan/includes/_person_champion.html"
         )
         sections.register(
+            sections.member_home_sections,
+            sections.Section(
+                name="plan.my_proposals",
+                template="discussions/plan/includes/_member_home_proposals.html",
+                context=plan_sections.home_my_proposals,
+                order=50,
+            ),
+        )
+        sections.register(
             sections.topic_sections,
             sections.Section(
                 name="discussions.topic_champions",
