@@ -302,7 +302,7 @@ class ReportAdmin(ObjectActionsMixin, admin.ModelAdmin):
         title = format_html("<p><strong>{}</strong></p>", post.title) if report.thread_id else ""
         # An anonymous post stays anonymous here too.
         author = _("A community member") if post.anonymous else str(post.author)
-        when = date_format(timezone.localtime(post.created_at), "SHORT_DATETIME_FORMAT")
+        when = date_format(timezone.localtime(post.created_at), "DATETIME_FORMAT")
         return format_html(
             '{}<div class="reported-text">{}</div><p class="help">{} · {}</p>',
             title,

@@ -275,7 +275,7 @@ def _events():
                 "city": city,
                 "country": country,
                 "online_url": "https://meet.example.org/racop" if fmt != "in-person" else "",
-                "languages": "English, Macedonian",
+                "languages": ["en", "mk"],
                 "capacity": capacity,
                 "visibility": visibility,
                 "description": description,

@@ -13,7 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from library.models import StoredGeneratedField, concatenated
+from library.models import ChoiceArrayField, StoredGeneratedField, concatenated
+from members.models import LANGUAGE_NAMES, WORKING_LANGUAGES
 from racop.access import is_coordinator, sees_members_content
 from racop.markdown import render_markdown
 from racop.models import Topic
@@ -637,8 +638,11 @@ class Event(models.Model):
     online_url = models.URLField(
         _("meeting link"), blank=True, help_text=_("Shown only to registered participants.")
     )
-    languages = models.CharField(
-        _("working languages"), max_length=200, blank=True, help_text=_("e.g. English, Serbian.")
+    languages = ChoiceArrayField(
+        models.CharField(max_length=8, choices=WORKING_LANGUAGES),
+        verbose_name=_("working languages"),
+        default=list,
+        blank=True,
     )
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     capacity = models.PositiveIntegerField(
@@ -697,6 +701,9 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("discussions:event_detail", kwargs={"slug": self.slug})
+
+    def get_languages_display(self):
+        return [str(LANGUAGE_NAMES.get(code, code)) for code in self.languages]
 
     @property
     def is_past(self):

@@ -42,7 +42,7 @@ from discussions.models import (
     topics_for_discussions,
 )
 from discussions.templatetags import discussion_tags
-from members.models import Organisation
+from members.models import LANGUAGE_NAMES, WORKING_LANGUAGES, Organisation
 from members.permissions import member_required
 from racop import cache as shared_cache
 from racop.access import sees_members_content
@@ -508,7 +508,7 @@ def event_list(request):
         "topic": request.GET.get("topic", ""),
         "format": request.GET.get("format", ""),
         "country": request.GET.get("country", "").upper(),
-        "language": request.GET.get("language", "").strip()[:50],
+        "language": request.GET.get("language", ""),
     }
     if filters["topic"]:
         events = events.filter(topics__slug=filters["topic"])
@@ -516,8 +516,11 @@ def event_list(request):
         events = events.filter(format=filters["format"])
     if filters["country"]:
         events = events.filter(country=filters["country"])
-    if filters["language"]:
-        events = events.filter(languages__icontains=filters["language"])
+    # An unknown language (an old bookmark's free text) is left out, not an error.
+    if filters["language"] in LANGUAGE_NAMES:
+        events = events.filter(languages__contains=[filters["language"]])
+    else:
+        filters["language"] = ""
     # The cards show neither topics nor seats: the list needs no more than the events.
     page = page_of(events, EVENTS_PER_PAGE, request, Event.objects.order_by(*events.query.order_by))
     statuses = {}
@@ -545,6 +548,7 @@ def event_list(request):
         "events": page.object_list,
         "page_obj": page,
         "past": past,
+        "languages": WORKING_LANGUAGES,
         "filters": filters,
         "topics": topics,
         "formats": Event.Format.choices,

@@ -231,7 +231,7 @@ class JoinApplicationAdmin(ObjectActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("submitted"), ordering="submitted_at")
     def submitted_on(self, application):
-        return date_format(timezone.localtime(application.submitted_at), "SHORT_DATE_FORMAT")
+        return date_format(timezone.localtime(application.submitted_at), "DATE_FORMAT")
 
     @admin.display(description=_("organisation"), ordering="organisation_name")
     def organisation_label(self, application):

@@ -1,6 +1,7 @@
 """Geometry for the server-rendered SVG charts; templates draw it, with a table beside it."""
 
 import math
+import textwrap
 
 from pledges.models import Level
 
@@ -43,18 +44,51 @@ def country_bars(rows: list[dict]) -> dict:
     }
 
 
-RADAR_SIZE = 520
-RADAR_RADIUS = 170
+# Wider than high: the spokes' names need more room beside the chart than above and below.
+RADAR_WIDTH = 720
+RADAR_HEIGHT = 600
+RADAR_RADIUS = 180
+# A spoke's name in lines of about this many letters (14 px type), at most RADAR_LINES lines.
+RADAR_LINE_LETTERS = 17
+RADAR_LINES = 4
+RADAR_LINE_HEIGHT = 17
+# Where a name was shortened: a sign, the same in every language.
+ELLIPSIS = "…"
 
 
 def _point(index: int, count: int, radius: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
-    centre = RADAR_SIZE / 2
-    return round(centre + radius * math.cos(angle), 1), round(centre + radius * math.sin(angle), 1)
+    x = RADAR_WIDTH / 2 + radius * math.cos(angle)
+    y = RADAR_HEIGHT / 2 + radius * math.sin(angle)
+    return round(x, 1), round(y, 1)
 
 
-def radar(values: list[tuple[str, float | None]]) -> dict:
-    """Return a radar of averages (0 to the highest level) with one spoke per commitment."""
+def _name_lines(name: str) -> list[str]:
+    """Return a spoke's name wrapped in short lines, the last shortened if it runs over."""
+    lines = textwrap.wrap(name, RADAR_LINE_LETTERS, break_long_words=False) or [""]
+    if len(lines) > RADAR_LINES:
+        lines = [*lines[: RADAR_LINES - 1], " ".join(lines[RADAR_LINES - 1 :])]
+        lines[-1] = textwrap.shorten(lines[-1], RADAR_LINE_LETTERS, placeholder=ELLIPSIS)
+    return lines
+
+
+def _name_tspans(lx: float, ly: float, lines: list[str], *, above: bool) -> list[dict]:
+    """Place a name's lines beside its spoke's number: above it in the upper half (outward)."""
+    step = RADAR_LINE_HEIGHT
+    if above:
+        return [
+            {"x": lx, "y": round(ly - step * (len(lines) - i), 1), "text": line}
+            for i, line in enumerate(lines)
+        ]
+    return [
+        {"x": lx, "y": round(ly + step * (i + 1), 1), "text": line} for i, line in enumerate(lines)
+    ]
+
+
+def radar(values: list[tuple[str, str, float | None]]) -> dict:
+    """Return a radar of averages (0 to the highest level) with one spoke per commitment.
+
+    values: (number, name, average); each spoke is labelled by its number and its name."""
     count = len(values)
     top = max(Level.values)
     rings = []
@@ -63,16 +97,30 @@ def radar(values: list[tuple[str, float | None]]) -> dict:
         rings.append(" ".join(f"{x},{y}" for x, y in points))
     spokes = []
     shape = []
-    for index, (label, value) in enumerate(values):
+    for index, (label, name, value) in enumerate(values):
         x, y = _point(index, count, RADAR_RADIUS)
         lx, ly = _point(index, count, RADAR_RADIUS + 22)
-        centre = RADAR_SIZE / 2
-        anchor = "middle" if abs(lx - centre) < 10 else ("start" if lx > centre else "end")
-        spokes.append({"x": x, "y": y, "lx": lx, "ly": ly + 5, "label": label, "anchor": anchor})
+        cx, cy = RADAR_WIDTH / 2, RADAR_HEIGHT / 2
+        anchor = "middle" if abs(lx - cx) < 10 else ("start" if lx > cx else "end")
+        above = ly < cy - 10
+        spokes.append(
+            {
+                "x": x,
+                "y": y,
+                "lx": lx,
+                "ly": ly + 5,
+                "label": label,
+                "name": name,
+                "lines": _name_tspans(lx, ly + 5, _name_lines(name), above=above),
+                "anchor": anchor,
+            }
+        )
         shape.append(_point(index, count, RADAR_RADIUS * (value or 0) / top))
     return {
-        "size": RADAR_SIZE,
-        "centre": RADAR_SIZE / 2,
+        "width": RADAR_WIDTH,
+        "height": RADAR_HEIGHT,
+        "cx": RADAR_WIDTH / 2,
+        "cy": RADAR_HEIGHT / 2,
         "rings": rings,
         "spokes": spokes,
         "shape": " ".join(f"{x},{y}" for x, y in shape),

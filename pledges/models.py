@@ -467,6 +467,10 @@ class Assessment(models.Model):
     def is_draft(self):
         return self.status == self.Status.DRAFT
 
+    def missing_levels(self):
+        """Return how many commitments have no level yet (submitting needs every one)."""
+        return self.answers.filter(level__isnull=True).count()
+
 
 class AnswerQuerySet(models.QuerySet):
     def submitted_in(self, year):

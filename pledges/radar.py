@@ -65,7 +65,11 @@ def commitment_radar(*, year: int, with_countries: bool) -> Radar:
         if with_countries:
             country_rows = _country_rows(year, items, commitments)
     chart = (
-        charts.radar([(str(row.commitment.number), row.average) for row in rows]) if shown else None
+        charts.radar(
+            [(str(row.commitment.number), row.commitment.title, row.average) for row in rows]
+        )
+        if shown
+        else None
     )
     return Radar(year, contributors, shown, rows, country_rows, chart)
 

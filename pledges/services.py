@@ -202,7 +202,7 @@ def assessment_submit(*, assessment: Assessment, user: User) -> Assessment:
     """Lock the year's assessment once every commitment has a level."""
     if not can_edit_assessment(user, assessment):
         raise PermissionDenied
-    missing = assessment.answers.filter(level__isnull=True).count()
+    missing = assessment.missing_levels()
     if missing:
         raise ValidationError(
             _("Choose a level for every commitment before submitting (%(count)s missing).")

@@ -30,6 +30,11 @@ urlpatterns = [
         "accountability/assessments/<int:pk>/edit/", views.assessment_edit, name="assessment_edit"
     ),
     path(
+        "accountability/assessments/<int:pk>/submit/",
+        views.assessment_submit,
+        name="assessment_submit",
+    ),
+    path(
         "accountability/assessments/<int:pk>/peer-review/",
         views.peer_review_request,
         name="peer_review_request",

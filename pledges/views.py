@@ -482,13 +482,8 @@ def assessment_edit(request, pk):
         formset.save()
         settings_form.save()
         if "submit" in request.POST:
-            try:
-                services.assessment_submit(assessment=assessment, user=request.user)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                return redirect("pledges:assessment_edit", pk=pk)
-            messages.success(request, _("Submitted. Thank you for holding yourselves to account."))
-            return redirect(assessment)
+            # Saved as a draft first: submitting is asked for on a page of its own.
+            return redirect("pledges:assessment_submit", pk=pk)
         messages.success(request, _("Draft saved."))
         return redirect("pledges:assessment_edit", pk=pk)
     if request.method == "POST":
@@ -496,6 +491,32 @@ def assessment_edit(request, pk):
     context = {"assessment": assessment, "formset": formset, "settings_form": settings_form}
     status = 400 if request.method == "POST" else 200
     return render(request, "pledges/assessment_form.html", context, status=status)
+
+
+@member_required
+def assessment_submit(request, pk):
+    """Ask before locking a saved draft (GET), then lock it (POST)."""
+    assessment = get_object_or_404(Assessment.objects.owned_by(request.user), pk=pk)
+    if not assessment.is_draft:
+        messages.info(request, _("This self-assessment was submitted and can no longer change."))
+        return redirect(assessment)
+    missing = assessment.missing_levels()
+    if request.method == "POST":
+        try:
+            services.assessment_submit(assessment=assessment, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("pledges:assessment_edit", pk=pk)
+        messages.success(request, _("Submitted. Thank you for holding yourselves to account."))
+        return redirect(assessment)
+    if missing:
+        messages.error(
+            request,
+            _("Choose a level for every commitment before submitting (%(count)s missing).")
+            % {"count": missing},
+        )
+        return redirect("pledges:assessment_edit", pk=pk)
+    return render(request, "pledges/assessment_submit.html", {"assessment": assessment})
 
 
 @require_POST

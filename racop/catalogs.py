@@ -20,7 +20,9 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 COUNTRIES_DIR = Path(__file__).resolve().parent / "locale_countries"
 # django-allauth's strings the portal shows, in the languages allauth ships no catalog for
 # (sq, mk, and Montenegrin, which would read Serbian ekavian). Django reads LOCALE_PATHS
-# before the apps' catalogs, so these come first.
+# before the apps' catalogs, so these come first. Its `en` catalog, kept by hand, words
+# allauth's English as the portal writes (sentence case, plain words: "Sign in", not "Sign
+# In"); only the strings it rewords are in it (tests/members/test_allauth_wording.py).
 ALLAUTH_DIR = Path(__file__).resolve().parent / "locale_allauth"
 ALLAUTH_LOCALES = {
     "sq": "nplurals=2; plural=(n != 1);",

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -340,7 +341,7 @@ def pulse(request):
     if response := _coordinators_only(request):
         return response
     data = community_pulse()
-    month_labels = [month.strftime("%Y-%m") for month in data.months]
+    month_labels = [date_format(month, "YEAR_MONTH_FORMAT") for month in data.months]
     return render(
         request,
         "discussions/plan/pulse.html",

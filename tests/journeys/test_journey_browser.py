@@ -152,6 +152,9 @@ def test_newcomer_becomes_a_member_and_takes_part(browser, live_server, communit
     page.get_by_label("Everyone").check()
     journey.check("self-assessment")
     page.get_by_role("button", name="Save and submit").click()
+    page.wait_for_url("**/submit/")
+    journey.check("self-assessment-confirm")
+    page.get_by_role("button", name="Submit", exact=True).click()
     journey.check("self-assessment-submitted")
     assert Assessment.objects.filter(organisation__name="Journey Civic Lab").exists()
 
@@ -160,6 +163,9 @@ def test_newcomer_becomes_a_member_and_takes_part(browser, live_server, communit
     page.get_by_label("Search the library").fill("accountability")
     page.get_by_role("button", name="Search").click()
     journey.check("library-search")
+    filters = page.locator("summary", has_text="Filters")
+    if filters.is_visible():  # on a phone the filters open from above the results
+        filters.click()
     facet = page.locator(".facet a").first
     expected = re.search(r"\((\d+)\)", facet.text_content()).group(1)
     facet.click()

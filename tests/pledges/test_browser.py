@@ -53,6 +53,8 @@ def test_representative_fills_in_and_submits_a_self_assessment(
     page.locator("textarea").first.fill("Our annual report.")
     page.get_by_label("Everyone").check()
     page.get_by_role("button", name="Save and submit").click()
+    page.wait_for_url("**/submit/")
+    page.get_by_role("button", name="Submit", exact=True).click()
     page.wait_for_load_state()
     assert "Submitted." in page.inner_text(".messages")
     assessment = Assessment.objects.get()

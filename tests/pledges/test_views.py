@@ -606,6 +606,17 @@ def test_representative_starts_fills_and_submits(
     response = client.post(
         reverse("pledges:assessment_edit", args=[assessment.pk]), {**data, "submit": "1"}
     )
+    # Saved, then asked before it is locked.
+    confirm = reverse("pledges:assessment_submit", args=[assessment.pk])
+    assert response["Location"] == confirm
+    assessment.refresh_from_db()
+    assert assessment.is_draft
+    assert assessment.visibility == "public"
+    html = client.get(confirm).content.decode()
+    assert "Submitting locks it" in html
+    assert reverse("pledges:assessment_edit", args=[assessment.pk]) in html
+    response = client.post(confirm)
+    assert response["Location"] == assessment.get_absolute_url()
     assessment.refresh_from_db()
     assert assessment.status == "submitted"
     assert assessment.visibility == "public"
@@ -615,6 +626,41 @@ def test_representative_starts_fills_and_submits(
     # Submitted: the form is closed.
     response = client.get(reverse("pledges:assessment_edit", args=[assessment.pk]))
     assert response["Location"] == assessment.get_absolute_url()
+
+
+def test_keep_editing_loses_nothing_and_locks_nothing(
+    client, representative, organisation, signed, commitments
+):
+    assessment = services.assessment_start(
+        user=representative, year=2026, organisation=organisation
+    )
+    client.force_login(representative)
+    data = answer_data(list(assessment.answers.order_by("commitment__number")), level="1")
+    data["form-0-evidence"] = "Typed before asking."
+    edit = reverse("pledges:assessment_edit", args=[assessment.pk])
+    response = client.post(edit, {**data, "submit": "1"}, follow=True)
+    assert "Submit the self-assessment?" in response.content.decode()
+    html = client.get(edit).content.decode()
+    assert "Typed before asking." in html
+    assessment.refresh_from_db()
+    assert assessment.is_draft
+
+
+def test_submitting_by_address_with_missing_levels_is_refused_with_a_message(
+    client, representative, organisation, signed, commitments
+):
+    assessment = services.assessment_start(
+        user=representative, year=2026, organisation=organisation
+    )
+    client.force_login(representative)
+    confirm = reverse("pledges:assessment_submit", args=[assessment.pk])
+    for response in (client.get(confirm, follow=True), client.post(confirm, follow=True)):
+        assert "before submitting (12 missing)" in response.content.decode()
+        assert response.redirect_chain[-1][0] == reverse(
+            "pledges:assessment_edit", args=[assessment.pk]
+        )
+    assessment.refresh_from_db()
+    assert assessment.is_draft
 
 
 def answer_data(answers, *, level, visibility="members"):

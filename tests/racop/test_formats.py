@@ -90,3 +90,32 @@ def test_no_template_writes_a_date_in_a_fixed_english_order():
             if not re.fullmatch(r"[A-Z_]+_FORMAT", found) and found not in NOT_FOR_READING:
                 fixed.append(f"{path.name}: {found}")
     assert fixed == []
+
+
+SHORT_FORMATS = re.compile(r"SHORT_DATE(TIME)?_FORMAT")
+
+
+def test_one_date_format_everywhere_no_short_ones():
+    """Dates read the same on every page, the back office's included: DATE_FORMAT and
+    DATETIME_FORMAT, never their short forms ("06.12.2026" beside "6 dhjetor 2026")."""
+    root = settings.BASE_DIR
+    found = []
+    for folder in ["templates", "racop", "members", "pledges", "library", "discussions"]:
+        for path in (root / folder).rglob("*.*"):
+            if path.suffix not in {".py", ".html", ".txt"} or "formats" in path.parts:
+                continue
+            if SHORT_FORMATS.search(path.read_text()):
+                found.append(str(path.relative_to(root)))
+    assert found == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "mk"])
+def test_the_pulse_names_its_months_as_the_language_does(client, coordinator, language):
+    client.force_login(coordinator)
+    page = text_of(client.get(f"{prefix(language)}/plan/pulse/").text)
+    month = timezone.localdate().replace(day=1)
+    with translation.override(language):
+        named = Template('{{ m|date:"YEAR_MONTH_FORMAT" }}').render(Context({"m": month}))
+    assert named in page
+    assert not re.search(r"\b\d{4}-\d{2}\b", page)

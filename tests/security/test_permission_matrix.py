@@ -219,6 +219,11 @@ MATRIX = {
         expect(404, visitor=LOGIN, unverified=403, applicant=403, representative=302),
         pk=lambda w: w.assessment.pk,
     ),
+    # The same: the submitted assessment cannot be submitted again.
+    "pledges:assessment_submit": row(
+        expect(404, visitor=LOGIN, unverified=403, applicant=403, representative=302),
+        pk=lambda w: w.assessment.pk,
+    ),
     "pledges:peer_review_request": row(POST_ONLY, pk=lambda w: w.assessment.pk),
     "pledges:review_detail": row(
         expect(ORGANISATION_PRIVATE, visitor=LOGIN, unverified=403, applicant=403),
