@@ -23,6 +23,7 @@ from discussions.models import REPLIES_PER_PAGE, Event, Reply, Thread
 from library.search import highlight
 from library.site_search import best_matches, matches_sql
 from racop.access import sees_members_content
+from racop.markdown import markdown_words
 from racop.search import CAP, Found, Hit, Provider
 
 # How many matches of each kind the discussions' own search ranks and pages through.
@@ -120,7 +121,10 @@ def post_hits(keys, words):
                     title=thread.title,
                     url=thread.get_absolute_url(),
                     snippet=highlight(
-                        thread.body, words, words=30, languages=[post_language(thread.language)]
+                        markdown_words(thread.body),
+                        words,
+                        words=30,
+                        languages=[post_language(thread.language)],
                     ),
                     kind=thread.get_kind_display(),
                     facts=[thread.topic.name, _date(thread.created_at)],
@@ -136,7 +140,10 @@ def post_hits(keys, words):
                     title=reply.thread.title,
                     url=f"{reply.thread.get_absolute_url()}{query}#reply-{reply.pk}",
                     snippet=highlight(
-                        reply.body, words, words=30, languages=[post_language(reply.language)]
+                        markdown_words(reply.body),
+                        words,
+                        words=30,
+                        languages=[post_language(reply.language)],
                     ),
                     kind=pgettext_lazy("a kind of search result", "Reply"),
                     facts=[reply.thread.topic.name, _date(reply.created_at)],
@@ -169,7 +176,7 @@ def search_events(words, request, limit):
         Hit(
             title=event.title,
             url=event.get_absolute_url(),
-            snippet=highlight(event.description, words, words=30),
+            snippet=highlight(markdown_words(event.description), words, words=30),
             kind=event.get_format_display(),
             facts=[fact for fact in [_date(event.starts_at), event.city] if fact],
         )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from library.models import Resource, folded_query, has_words
 from library.search import NEEDS_POSITIONS, highlight
+from racop.markdown import markdown_words
 from racop.search import CAP, Found, Hit, Provider
 
 
@@ -80,7 +81,10 @@ def search_resources(words, request, limit):
                 title=resource.title,
                 url=resource.get_absolute_url(),
                 snippet=highlight(
-                    resource.summary or resource.body, words, words=30, languages=languages
+                    markdown_words(resource.summary or resource.body),
+                    words,
+                    words=30,
+                    languages=languages,
                 ),
                 kind=resource.get_type_display(),
                 language=languages[0] if len(languages) == 1 else "",

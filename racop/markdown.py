@@ -1,5 +1,6 @@
 """Markdown written by people, rendered to HTML that is safe to show."""
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -23,6 +24,13 @@ def render_markdown(text: str) -> str:
     )
     # nh3 keeps only the allowed tags, attributes and URL schemes.
     return mark_safe(clean)  # nosec B308 B703
+
+
+def markdown_words(text: str) -> str:
+    """Return Markdown as its words only, on one line: no markup, no asterisks, for
+    excerpts such as search results (which escape what they show)."""
+    clean = nh3.clean(md.markdown(text or "", extensions=["extra"]), tags=set())
+    return " ".join(html.unescape(clean).split())
 
 
 class _PlainText(HTMLParser):

@@ -236,3 +236,20 @@ def test_discussion_search_queries_do_not_grow(member_client, django_assert_max_
     with django_assert_max_num_queries(6):
         response = member_client.get("/discussions/", {"q": "budget"})
     assert response.context["matches"].count == 2 * size
+
+
+def snippets(response):
+    return {
+        hit.title: str(hit.snippet) for _provider, found in response.context["groups"]
+        for hit in found.hits
+    }  # fmt: skip
+
+
+def test_snippets_show_the_words_not_the_markdown(member_client):
+    ThreadFactory(title="Budgets in Ohrid", body="What did *you* learn about **budgets**?")
+    EventFactory(title="Ohrid convening", description="We meet to **learn** [more](https://x.org).")
+    ResourceFactory(title="Ohrid hearings", summary="", body="## Hearings\n\n*Open* budgets.")
+    shown = snippets(search(member_client, "ohrid"))
+    assert shown["Budgets in Ohrid"] == "What did you learn about budgets?"
+    assert shown["Ohrid convening"] == "We meet to learn more."
+    assert shown["Ohrid hearings"] == "Hearings Open budgets."
