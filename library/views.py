@@ -3,7 +3,7 @@ import json
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from library import services
+from library import citations, services
 from library.forms import ResourceSuggestForm
 from library.models import Collection, CollectionItem, Resource
 from library.search import LibrarySearch, highlight
@@ -58,6 +58,7 @@ def resource_list(request):
             "resources": resources,
             "facets": search.facets(),
             "query_string": search.query_string(),
+            "cite_cap": citations.EXPORT_CAP,
             "suggestion": (
                 search.suggestion() if search.query and not page.paginator.count else ""
             ),
@@ -120,7 +121,9 @@ def resource_detail(request, slug):
     def render_article():
         prefetch_related_objects([resource], "topics", "tags")
         article = render_to_string(
-            "library/resource_detail.html#article", {"resource": resource}, request=request
+            "library/resource_detail.html#article",
+            {"resource": resource, "reference": citations.reference(resource)},
+            request=request,
         )
         return article, json_ld(request, resource) if resource.is_public else ""
 
@@ -136,9 +139,42 @@ def resource_detail(request, slug):
         "resource": resource,
         "article_html": article_html,
         "json_ld": metadata,
+        "citation_meta": citations.meta_tags(resource) if resource.is_public else [],
         "sections": sections.render_context(resource_sections, request=request, resource=resource),
     }
     return render(request, "library/resource_detail.html", context)
+
+
+def cite_response(text, extension, filename, *, public):
+    response = HttpResponse(text, content_type=citations.FORMATS[extension])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    if not public:
+        # Keep shared caches and proxies from handing members' records to someone else.
+        patch_cache_control(response, private=True)
+    return response
+
+
+@require_GET
+def resource_cite(request, slug, extension):
+    """Send a resource's citation as RIS, BibTeX or CSL-JSON to those who may see it."""
+    if extension not in citations.FORMATS:
+        raise Http404
+    resource = get_object_or_404(Resource.objects.viewable_by(request.user), slug=slug)
+    text = citations.export([resource], extension)
+    return cite_response(text, extension, resource.slug, public=resource.is_public)
+
+
+@require_GET
+@ratelimit("searching", methods=("GET",), when=has_query)
+def results_cite(request, extension):
+    """Send a search's results (the same address's, up to citations.EXPORT_CAP, in the
+    page's order) as RIS, BibTeX or CSL-JSON; only what the reader may see is in them."""
+    if extension not in citations.FORMATS:
+        raise Http404
+    search = LibrarySearch(request.GET, request.user)
+    resources = list(search.page(1, citations.EXPORT_CAP).object_list)
+    text = citations.export(resources, extension)
+    return cite_response(text, extension, "library", public=not search.sees_members_content)
 
 
 @require_GET
