@@ -1,13 +1,9 @@
-import json
-
 from django.contrib import messages
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,12 +14,10 @@ from library.search import LibrarySearch, highlight
 from library.sections import resource_sections
 from members.permissions import member_required
 from racop import cache as shared_cache
-from racop import sections
+from racop import jsonld, sections
 from racop.ratelimit import ratelimit
 
 PAGE_SIZE = 20
-# Escapes that keep JSON inside a <script> element from closing it (as json_script does).
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def has_query(request):
@@ -104,9 +98,7 @@ def json_ld(request, resource):
         data["spatialCoverage"] = resource.get_countries_display()
     if resource.url:
         data["sameAs"] = resource.url
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    # <, > and & are escaped, so the JSON cannot close its <script> element.
-    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # nosec B308 B703
+    return jsonld.json_ld(data)
 
 
 @require_GET

@@ -154,3 +154,30 @@ def canonical_url(context):
     if page.isdigit() and int(page) > 1:
         url += f"?{CANONICAL_PAGE}={int(page)}"
     return url
+
+
+@register.inclusion_tag("includes/feed_alternates.html", takes_context=True)
+def feed_alternates(context):
+    """<link rel="alternate"> for each feed registered (racop.feeds) as shown on this page."""
+    from django.urls import NoReverseMatch, reverse
+
+    from racop.feeds import FORMATS, feeds
+
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    links = []
+    if match is not None:
+        for feed in feeds:
+            if match.view_name not in feed.shown_on:
+                continue
+            kwargs = {"slug": match.kwargs.get("slug")} if feed.per_topic else {}
+            for kind, name in feed.formats:
+                try:
+                    href = reverse(name, kwargs=kwargs)
+                except NoReverseMatch:
+                    continue
+                label, content_type = FORMATS[kind]
+                links.append(
+                    {"type": content_type, "title": f"{feed.title} ({label})", "href": href}
+                )
+    return {"links": links}
