@@ -104,6 +104,8 @@ def test_hybrid_event_has_both_locations(client):
 def test_members_only_event_has_no_public_metadata(member_client):
     event = EventFactory(visibility="members")
     assert json_ld(member_client, event) == []
+    html = member_client.get(event.get_absolute_url()).content.decode()
+    assert 'property="og:title"' not in html and 'rel="canonical"' not in html
 
 
 def test_json_ld_needs_no_exception_in_the_content_security_policy(client):
