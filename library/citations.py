@@ -2,9 +2,10 @@
 
 The library keeps one "publisher or author" field. Names in it separated by semicolons are
 several authors ("Ana Petrović; Marko Jovanović"); each is cited as written, as a literal
-(corporate) name, since the library does not know which part is a family name. A resource
-without a year is cited without one. The address cited is the resource's own link when it
-has one, else its page in the library.
+(corporate) name, since the library does not know which part is a family name; a single
+name is also cited as the publisher (usually an organisation). A resource without a year is
+cited without one. The address cited is the resource's own link when it has one, else its
+page in the library.
 """
 
 import json
@@ -85,14 +86,16 @@ def one_line(text):
 def record(resource):
     """Return what every format cites of a resource, as plain values."""
     ris_type, bibtex_type, csl_type = TYPES.get(resource.type, DEFAULT_TYPE)
+    names = [one_line(name) for name in authors(resource)]
     return {
         "key": slugify(resource.slug).replace("-", "_") or f"resource_{resource.pk}",
         "ris_type": ris_type,
         "bibtex_type": bibtex_type,
         "csl_type": csl_type,
         "title": one_line(resource.title),
-        "authors": [one_line(name) for name in authors(resource)],
-        "publisher": one_line(resource.publisher),
+        "authors": names,
+        # One name may be the publisher (an organisation, usually); several are authors.
+        "publisher": names[0] if len(names) == 1 else "",
         "year": resource.year,
         "language": language(resource),
         "abstract": one_line(resource.summary),

@@ -107,6 +107,7 @@ def test_ris_reads_back_with_title_year_authors_and_address(client, several, cyr
     # No link of its own: the address is its page in the library.
     assert record["urls"] == [settings.SITE_URL + cyrillic.get_absolute_url()]
     assert record["authors"] == ["Граѓански ресурсен центар"]
+    assert record["publisher"] == "Граѓански ресурсен центар"
 
 
 def test_bibtex_reads_back_with_title_year_authors_and_address(client, several, cyrillic):
@@ -266,6 +267,8 @@ def test_public_resource_page_has_citation_meta_tags(client, several, settings, 
         "Ana Petrović", "Marko Jovanović", "BCSDN & Friends",
     ]  # fmt: skip
     assert ("citation_publication_date", "2024") in tags
+    # Several names are authors, not a publisher.
+    assert not [k for k, _v in tags if k == "citation_publisher"]
     assert ("citation_language", "sr") in tags
     assert ("citation_public_url", settings.SITE_URL + several.get_absolute_url()) in tags
     assert not [k for k, _v in tags if k == "citation_pdf_url"]
