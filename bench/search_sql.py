@@ -113,6 +113,7 @@ def main():
                 "statements": statements,
                 "matches": found,
                 "capped": capped,
+                "min_ms": round(times[0], 2),
                 "p50_ms": round(statistics.median(times), 2),
                 "p95_ms": round(p95(times), 2),
                 "max_ms": round(times[-1], 2),
@@ -120,7 +121,8 @@ def main():
             rows.append(row)
             print(
                 f"{name:24} {role:7} {statements} statements {found:5} matches"
-                f"{' (capped)' if capped else '         '}  p50 {row['p50_ms']:6.1f}"
+                f"{' (capped)' if capped else '         '}  min {row['min_ms']:5.1f}"
+                f"  p50 {row['p50_ms']:6.1f}"
                 f"  p95 {row['p95_ms']:6.1f}  max {row['max_ms']:6.1f} ms",
                 flush=True,
             )

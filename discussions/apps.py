@@ -13,6 +13,11 @@ class DiscussionsConfig(AppConfig):
 
         counters.connect_signals()
         links.connect_signals()
+        from discussions import site_search
+        from racop import search as racop_search
+
+        racop_search.register(site_search.discussions_provider)
+        racop_search.register(site_search.events_provider)
 
         # "Download my data" covers every row of this app that points to the person.
         data_export.register_app(self)
@@ -46,6 +51,26 @@ class DiscussionsConfig(AppConfig):
                 order=30,
             ),
         )
+        sections.register(
+            sections.next_step_sources,
+            sections.StepSource(
+                name="discussions", steps=discussion_sections.member_steps, order=50
+            ),
+        )
+        for name, context, order in (
+            ("my_events", discussion_sections.home_my_events, 20),
+            ("new_replies", discussion_sections.home_new_replies, 30),
+            ("action_items", discussion_sections.home_action_items, 40),
+        ):
+            sections.register(
+                sections.member_home_sections,
+                sections.Section(
+                    name=f"discussions.{name}",
+                    template=f"discussions/includes/_member_home_{name}.html",
+                    context=context,
+                    order=order,
+                ),
+            )
         sections.register(
             resource_sections,
             sections.Section(

@@ -1,9 +1,11 @@
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -11,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from library.models import StoredGeneratedField, concatenated
 from racop.access import is_coordinator, sees_members_content
 from racop.markdown import render_markdown
 from racop.models import Topic
@@ -52,6 +55,49 @@ class RenderedBody(models.Model):
         if not self.body_html and self.body:
             return render_markdown(self.body)
         return mark_safe(self.body_html)  # nosec B308 B703 - sanitised by render_markdown
+
+
+# The stemmers a post is indexed with: its own language's (Serbian's serves both scripts);
+# a post in another language keeps its words alone (library_vector(), library 0009).
+POST_LANGUAGES_SQL = "ARRAY[CASE %(expressions)s WHEN 'sr-latn' THEN 'sr' ELSE %(expressions)s END]"
+# Events say nothing of their language: every stemmer of the region's languages.
+REGION_STEMMERS = ["en", "sr", "mk", "sq", "tr"]
+
+
+def post_vector(field, weight, languages=None):
+    """Return a tsvector expression for a field, indexed as the library indexes resources:
+    each word folded and its stems in the post's language (or in the languages given)."""
+    if languages is None:
+        languages = Func(
+            F("language"),
+            template=POST_LANGUAGES_SQL + "::varchar[]",
+            output_field=models.TextField(),
+        )
+    else:
+        languages = Func(
+            template="'{" + ",".join(languages) + "}'::varchar[]", output_field=models.TextField()
+        )
+    return Func(
+        Func(
+            languages,
+            Coalesce(F(field), Value(""), output_field=models.TextField()),
+            function="library_vector",
+            output_field=SearchVectorField(),
+        ),
+        Value(weight),
+        function="setweight",
+        output_field=SearchVectorField(),
+    )
+
+
+def visible_post_index(name):
+    """Return the GIN index of the vectors of posts members see (not hidden, not deleted):
+    the only posts a search reads."""
+    return GinIndex(
+        fields=["search_vector"],
+        name=name,
+        condition=Q(hidden_at__isnull=True, deleted_at__isnull=True),
+    )
 
 
 def can_moderate(user):
@@ -164,6 +210,13 @@ class Thread(RenderedBody):
     )
     # The replies members see (not deleted, not hidden), kept by discussions.counters.
     reply_count = models.PositiveIntegerField(_("replies"), default=0, editable=False)
+    # Title and body only: the author is never indexed (an anonymous post must not be found
+    # by its author's name).
+    search_vector = StoredGeneratedField(
+        expression=concatenated(post_vector("title", "A"), post_vector("body", "B")),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ThreadQuerySet.as_manager()
 
@@ -181,6 +234,7 @@ class Thread(RenderedBody):
                 condition=Q(hidden_at__isnull=True),
                 name="thread_visible_topic_order",
             ),
+            visible_post_index("thread_search_gin"),
         ]
 
     def __str__(self):
@@ -235,6 +289,12 @@ class Reply(RenderedBody):
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    # The body only: the author is never indexed (see Thread.search_vector).
+    search_vector = StoredGeneratedField(
+        expression=post_vector("body", "B"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ReplyQuerySet.as_manager()
 
@@ -242,8 +302,11 @@ class Reply(RenderedBody):
         ordering = ["created_at", "pk"]
         verbose_name = _("reply")
         verbose_name_plural = _("replies")
-        # A thread's replies in order, a page at a time.
-        indexes = [models.Index(fields=["thread", "created_at", "id"])]
+        indexes = [
+            # A thread's replies in order, a page at a time.
+            models.Index(fields=["thread", "created_at", "id"]),
+            visible_post_index("reply_search_gin"),
+        ]
 
     def __str__(self):
         return _("Reply %(id)s in “%(thread)s”") % {"id": self.pk, "thread": self.thread_id}
@@ -597,6 +660,15 @@ class Event(models.Model):
     )
     decisions = models.TextField(_("decisions"), blank=True, help_text=_("Markdown."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    search_vector = StoredGeneratedField(
+        expression=concatenated(
+            post_vector("title", "A", REGION_STEMMERS),
+            post_vector("description", "B", REGION_STEMMERS),
+            post_vector("city", "C", REGION_STEMMERS),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -615,6 +687,7 @@ class Event(models.Model):
             models.Index(
                 fields=["starts_at", "id"], include=["ends_at", "visibility"], name="event_order"
             ),
+            GinIndex(fields=["search_vector"], name="event_search_gin"),
             # Counting upcoming or past events: index only.
             models.Index(fields=["ends_at"], name="event_ends"),
         ]

@@ -1,5 +1,6 @@
 import datetime
 from functools import partial
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from discussions import services
+from discussions import services, site_search
 from discussions.calendar import calendar_for
 from discussions.forms import (
     ActionItemFormSet,
@@ -50,6 +51,7 @@ from racop.i18n import languages_read
 from racop.markdown import render_markdown
 from racop.models import Topic
 from racop.ratelimit import ratelimit
+from racop.search import SiteSearchForm, has_query, searchable
 
 THREADS_PER_PAGE = 25
 EVENTS_PER_PAGE = 20
@@ -73,13 +75,28 @@ def get_post_or_404(request, pk, reply_id=None):
     return thread, get_object_or_404(replies, pk=reply_id, thread=thread)
 
 
+@ratelimit("searching", methods=("GET",), when=has_query)
 def topic_list(request):
-    """Show the topics of the safe space to members; tell everyone else how to join."""
+    """Show the topics of the safe space to members, or the threads and replies that hold
+    the words searched for (?q=); tell everyone else how to join."""
     if not sees_members_content(request.user):
         return render(request, "discussions/discussions_public.html")
-    return render(
-        request, "discussions/topic_list.html", {"topics": topics_for_discussions(request.user)}
-    )
+    form = SiteSearchForm(request.GET or None)
+    words = form.cleaned_data["q"] if form.is_valid() else ""
+    context = {"form": form, "words": words}
+    if words and searchable(words):
+        matches = site_search.post_matches(words, site_search.DISCUSSION_SEARCH_CAP)
+        page = Paginator(matches.ranked, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = site_search.post_hits(page.object_list, words)
+        context.update(
+            matches=matches,
+            page_obj=page,
+            cap=site_search.DISCUSSION_SEARCH_CAP,
+            query_string=urlencode({"q": words}),
+        )
+    elif not form.errors and not words:
+        context["topics"] = topics_for_discussions(request.user)
+    return render(request, "discussions/topic_list.html", context)
 
 
 @member_required

@@ -14,8 +14,10 @@ from django.utils.translation import ngettext
 
 from library import services
 from library.forms import ImportUploadForm, regional_country_choices
+from library.harvest import sources_harvest
 from library.imports import Table
-from library.models import LANGUAGES, Collection, CollectionItem, LinkCheck, Resource
+from library.models import LANGUAGES, Collection, CollectionItem, LinkCheck, Resource, Source
+from library.tasks import harvest_sources
 from racop.admin_site import (
     Attention,
     ObjectAction,
@@ -58,6 +60,23 @@ attention_register(
         count=lambda: Resource.objects.broken_links().aggregate(count=Count("pk")),
         query=lambda: {"link": "broken"},
         order=40,
+    )
+)
+attention_register(
+    Attention(
+        key="failing_sources",
+        model="library.source",
+        label=lambda n: (
+            ngettext(
+                "%(count)d source failed at its last harvest",
+                "%(count)d sources failed at their last harvest",
+                n,
+            )
+            % {"count": n}
+        ),
+        count=lambda: Source.objects.failing().aggregate(count=Count("pk")),
+        query=lambda: {"active__exact": "1", "last_status__exact": Source.Status.FAILED},
+        order=45,
     )
 )
 
@@ -174,6 +193,7 @@ class ResourceAdmin(ObjectActionsMixin, admin.ModelAdmin):
         "title",
         "type",
         "status",
+        "source",
         "visibility",
         "featured",
         "scope",
@@ -193,9 +213,10 @@ class ResourceAdmin(ObjectActionsMixin, admin.ModelAdmin):
         CountryFilter,
         "topics",
         "year",
+        "source",
         "created_at",
     ]
-    list_select_related = ["added_by"]
+    list_select_related = ["added_by", "source"]
     search_fields = ["title", "slug", "summary", "publisher", "url", "added_by__email"]
     autocomplete_fields = ["topics", "added_by"]
     prepopulated_fields = {"slug": ["title"]}
@@ -206,6 +227,9 @@ class ResourceAdmin(ObjectActionsMixin, admin.ModelAdmin):
         "link_error",
         "link_checked_at",
         "link_check_note",
+        "source",
+        "source_key",
+        "source_changed_at",
         "created_at",
         "updated_at",
     ]
@@ -260,7 +284,15 @@ class ResourceAdmin(ObjectActionsMixin, admin.ModelAdmin):
             _("Link check"),
             {"fields": ["link_status", "link_error", "link_checked_at", "link_check_note"]},
         ),
+        (_("Harvested"), {"fields": ["source", "source_key", "source_changed_at"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        # Where it was harvested from, for harvested resources only.
+        if obj is None or obj.source_id is None:
+            return fieldsets[:-1]
+        return fieldsets
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "countries":
@@ -268,7 +300,7 @@ class ResourceAdmin(ObjectActionsMixin, admin.ModelAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("added_by")
+        return super().get_queryset(request).select_related("added_by", "source")
 
     def save_model(self, request, obj, form, change):
         publishing = "status" in form.changed_data and obj.status == Resource.Status.PUBLISHED
@@ -533,3 +565,145 @@ class CollectionAdmin(TranslatedFieldsAdmin):
     @admin.display(description=_("resources"), ordering="item_total")
     def item_count(self, obj):
         return obj.item_total
+
+
+# "Harvest now" runs in the request for this many feeds at most, each request given
+# HARVEST_NOW_TIMEOUT seconds, well within the app server's timeout; more sources, and
+# other portals (whose pages may be many), go to the task queue.
+HARVEST_AT_ONCE = 2
+HARVEST_NOW_TIMEOUT = 8
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "address",
+        "active",
+        "last_harvested_at",
+        "last_result",
+        "last_counts",
+        "harvested",
+    ]
+    list_filter = ["kind", "active", "last_status"]
+    search_fields = ["name", "address"]
+    autocomplete_fields = ["topics"]
+    actions = ["harvest_now"]
+    readonly_fields = [
+        "last_harvested_at",
+        "last_success_at",
+        "last_status",
+        "last_error",
+        "found_count",
+        "new_count",
+        "updated_count",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "address", "active"]}),
+        (
+            _("Feed items"),
+            {
+                "fields": ["resource_type", "topics", "languages"],
+                "description": _(
+                    "Applied to a feed’s items; another portal’s resources bring their own."
+                ),
+            },
+        ),
+        (
+            _("Last harvest"),
+            {
+                "fields": [
+                    "last_harvested_at",
+                    "last_success_at",
+                    "last_status",
+                    "last_error",
+                    "found_count",
+                    "new_count",
+                    "updated_count",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(harvested_total=Count("resources"))
+
+    @admin.display(description=_("resources harvested"), ordering="harvested_total")
+    def harvested(self, obj):
+        url = reverse("admin:library_resource_changelist")
+        return format_html(
+            '<a href="{}?source__id__exact={}">{}</a>', url, obj.pk, obj.harvested_total
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        # A new source has no harvest to show yet.
+        fieldsets = super().get_fieldsets(request, obj)
+        return fieldsets if obj is not None else fieldsets[:2]
+
+    @admin.display(description=_("items found, new, updated"))
+    def last_counts(self, obj):
+        if obj.last_harvested_at is None:
+            return "–"
+        return f"{obj.found_count} / {obj.new_count} / {obj.updated_count}"
+
+    @admin.display(description=_("last result"), ordering="last_status")
+    def last_result(self, obj):
+        if obj.last_status == Source.Status.FAILED:
+            return format_html(
+                "<strong>{}</strong><br>{}",
+                obj.get_last_status_display(),
+                obj.last_error[:300],
+            )
+        return obj.get_last_status_display() or "–"
+
+    @admin.action(description=_("Harvest the selected sources now"))
+    def harvest_now(self, request, queryset):
+        sources = list(queryset.order_by("pk"))
+        portals = any(source.kind == Source.Kind.PORTAL for source in sources)
+        if len(sources) > HARVEST_AT_ONCE or portals:
+            harvest_sources.enqueue([source.pk for source in sources])
+            self.message_user(
+                request,
+                ngettext(
+                    "%d source will be harvested in the background; see its last result here "
+                    "in a few minutes.",
+                    "%d sources will be harvested in the background; see their last results "
+                    "here in a few minutes.",
+                    len(sources),
+                )
+                % len(sources),
+                messages.INFO,
+            )
+            return
+        for result in sources_harvest(sources=sources, timeout=HARVEST_NOW_TIMEOUT):
+            if result.busy:
+                self.message_user(
+                    request,
+                    _("%(name)s is being harvested by another run; see its result here soon.")
+                    % {"name": result.source.name},
+                    messages.INFO,
+                )
+            elif result.ok:
+                self.message_user(
+                    request,
+                    _("%(name)s: %(found)d found, %(new)d new, %(updated)d updated.")
+                    % {
+                        "name": result.source.name,
+                        "found": result.found,
+                        "new": result.new,
+                        "updated": result.updated,
+                    },
+                    messages.SUCCESS,
+                )
+            else:
+                self.message_user(
+                    request,
+                    _("%(name)s failed: %(error)s")
+                    % {"name": result.source.name, "error": result.error},
+                    messages.ERROR,
+                )

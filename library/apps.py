@@ -23,6 +23,10 @@ class LibraryConfig(AppConfig):
         # "Download my data" covers every row of this app that points to the person.
         data_export.register_app(self)
         digest_part_register("library.resources", digest_resources)
+        from library import site_search
+        from racop import search as racop_search
+
+        racop_search.register(site_search.provider)
         from taggit.models import Tag, TaggedItem
 
         from library import sections as library_sections

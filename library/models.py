@@ -12,6 +12,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
+from django.core.validators import URLValidator
 from django.db import connection, models
 from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
@@ -433,6 +434,31 @@ class Resource(models.Model):
         null=True,
         blank=True,
     )
+    source = models.ForeignKey(
+        "Source",
+        models.SET_NULL,
+        verbose_name=_("harvested from"),
+        related_name="resources",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    source_key = models.CharField(
+        _("identifier at the source"), max_length=500, blank=True, editable=False
+    )
+    # A digest of what the source said last (title, summary, date, address): a change there
+    # is told from a coordinator's edit here.
+    source_digest = models.CharField(max_length=64, blank=True, editable=False)
+    source_changed_at = models.DateTimeField(
+        _("changed at the source"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The source changed this item after it left the curation queue; the change was "
+            "not applied here."
+        ),
+    )
     keywords = models.TextField(
         _("search keywords"),
         blank=True,
@@ -497,6 +523,9 @@ class Resource(models.Model):
             models.CheckConstraint(
                 condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2100),
                 name="resource_year_plausible",
+            ),
+            models.UniqueConstraint(
+                fields=["source", "source_key"], name="resource_source_key_unique"
             ),
         ]
 
@@ -708,3 +737,79 @@ class LinkCheck(models.Model):
 
     def __str__(self):
         return f"{self.checked_at:%Y-%m-%d %H:%M}: {self.broken}/{self.checked}"
+
+
+def http_url_validator(value):
+    """Accept only web addresses (http and https)."""
+    URLValidator(schemes=["http", "https"])(value)
+
+
+class SourceQuerySet(models.QuerySet):
+    def active(self):
+        """Return the sources harvested by `manage.py harvest`."""
+        return self.filter(active=True)
+
+    def failing(self):
+        """Return active sources whose last harvest failed."""
+        return self.active().filter(last_status=Source.Status.FAILED)
+
+
+class Source(models.Model):
+    """Another portal's API or a partner's news feed, harvested into the curation queue."""
+
+    class Kind(models.TextChoices):
+        PORTAL = "portal", _("Another portal’s API")
+        FEED = "feed", _("RSS or Atom feed")
+
+    class Status(models.TextChoices):
+        OK = "ok", _("OK")
+        FAILED = "failed", _("Failed")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.FEED)
+    address = models.URLField(
+        _("address"),
+        max_length=500,
+        validators=[http_url_validator],
+        help_text=_(
+            "A feed’s address, or another portal’s address (its API is at /api/v1/resources/)."
+        ),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    resource_type = models.CharField(
+        _("type of feed items"), max_length=20, choices=Resource.Type, default=Resource.Type.NEWS
+    )
+    topics = models.ManyToManyField(
+        Topic,
+        verbose_name=_("topics of feed items"),
+        related_name="library_sources",
+        blank=True,
+    )
+    languages = ChoiceArrayField(
+        models.CharField(max_length=3, choices=LANGUAGES),
+        verbose_name=_("languages of feed items"),
+        default=list,
+        blank=True,
+    )
+    last_harvested_at = models.DateTimeField(_("last harvested"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("last harvested without error"), null=True, blank=True)
+    last_status = models.CharField(_("last result"), max_length=10, choices=Status, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    found_count = models.PositiveIntegerField(_("items found"), default=0)
+    new_count = models.PositiveIntegerField(_("new items"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated items"), default=0)
+    # What the feed's server said last, asked back so an unchanged feed is not sent again.
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    modified = models.CharField(max_length=100, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.name

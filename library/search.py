@@ -8,11 +8,12 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchRank, SearchVectorExact
 from django.core.paginator import Paginator
 from django.core.validators import validate_unicode_slug
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import F, OuterRef, Q, Value
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -182,11 +183,10 @@ def topic_name_sql():
     return f"COALESCE(NULLIF(t.{own}, ''), NULLIF(t.{english}, ''), t.name)"
 
 
-def _facet_sql(candidates, chosen, content_type_id, *, matching=False):
+def _facet_sql(candidates, chosen, content_type_id):
     """Return one statement that counts every facet under the other facets' filters.
 
-    Rows: (facet, value, label, sort key, count); with matching, also ("match", id, ...)
-    for each candidate that passes every filter.
+    Rows: (facet, value, label, sort key, count).
     """
     candidates_sql, candidates_params = candidates
     conditions = {}
@@ -235,15 +235,107 @@ def _facet_sql(candidates, chosen, content_type_id, *, matching=False):
         f" GROUP BY 2, 3 ORDER BY 5 DESC, 3 LIMIT {TOP_TAGS}) AS tags"
     )
     params += [content_type_id, *p]
-    if matching:
-        sql, p = where(None)
-        parts.append(f"SELECT 'match', c.id::text, NULL, 0, 0 FROM c WHERE {sql}")  # nosec B608
-        params += p
     # Column names and SQL fragments are this module's own; every value goes as a parameter.
     statement = f"WITH c AS MATERIALIZED ({candidates_sql}) " + " UNION ALL ".join(  # nosec B608
         f"({part})" for part in parts
     )
     return statement, [*candidates_params, *params]
+
+
+# What each capped match brings for the facets (with its topics' and tags' ids).
+CANDIDATE_COLUMNS = (
+    "type",
+    "scope",
+    "year",
+    "languages",
+    "countries",
+    "commitments",
+    "topic_ids",
+    "tag_ids",
+)
+# Each facet's values in a candidate: one value or a list.
+CANDIDATE_VALUES = {
+    "type": "type",
+    "scope": "scope",
+    "year": "year",
+    "language": "languages",
+    "country": "countries",
+    "commitment": "commitments",
+    "topic": "topic_ids",
+    "tag": "tag_ids",
+}
+
+
+def count_candidates(candidates, chosen):
+    """Return the rows of _facet_sql() for a few hundred candidates, counted in Python.
+
+    Each facet is counted under the other facets' filters; ("match", id) rows name the
+    candidates that pass every filter. The slugs and names of the topics and tags the
+    candidates carry come in one statement.
+    """
+    named = _topics_and_tags(
+        {pk for c in candidates for pk in c["topic_ids"]},
+        {pk for c in candidates for pk in c["tag_ids"]},
+    )
+    chosen = {name: {str(v) for v in values} for name, values in chosen.items() if values}
+    counts = {name: {} for name in FACETS}
+    matching = []
+    for candidate in candidates:
+        values = {}
+        for name, column in CANDIDATE_VALUES.items():
+            value = candidate[column]
+            if name in named:  # topics and tags by their slugs (one removed since: none)
+                value = [named[name][pk][0] for pk in value if pk in named[name]]
+            if isinstance(value, list):
+                values[name] = [str(item) for item in value]
+            else:
+                values[name] = [] if value is None else [str(value)]
+        failed = [
+            name
+            for name, wanted in chosen.items()
+            if not any(value in wanted for value in values[name])
+        ]
+        if not failed:
+            matching.append(candidate["id"])
+        # Counted in a facet when every other facet's filter passes.
+        for name in FACETS:
+            if failed and failed != [name]:
+                continue
+            for value in values[name]:
+                counts[name][value] = counts[name].get(value, 0) + 1
+    labels = {
+        name: {slug: (label, ordering) for slug, label, ordering in named[name].values()}
+        for name in named
+    }
+    # The most used tags, ties by name (as the SQL counts them).
+    ranked = sorted(counts["tag"].items(), key=lambda kv: (-kv[1], labels["tag"][kv[0]][0]))
+    counts["tag"] = dict(ranked[:TOP_TAGS])
+    rows = []
+    for name, by_value in counts.items():
+        for value, count in by_value.items():
+            label, ordering = labels[name][value] if name in labels else (None, 0)
+            rows.append((name, value, label, ordering, count))
+    if chosen and candidates:
+        rows += [("match", str(pk), None, 0, 0) for pk in matching]
+    return rows
+
+
+def _topics_and_tags(topic_ids, tag_ids):
+    """Return {"topic": {id: (slug, name in the reader's language, ordering)}, "tag": {id:
+    (slug, name, 0)}} for these ids, read in one statement (none when there are none)."""
+    found = {"topic": {}, "tag": {}}
+    if not topic_ids and not tag_ids:
+        return found
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 'topic', t.id, t.slug, {topic_name_sql()}, t.ordering FROM racop_topic t"  # nosec B608 - own column names; values are parameters
+            " WHERE t.id = ANY(%s) UNION ALL"
+            " SELECT 'tag', g.id, g.slug, g.name, 0 FROM taggit_tag g WHERE g.id = ANY(%s)",
+            [sorted(topic_ids), sorted(tag_ids)],
+        )
+        for kind, pk, slug, name, ordering in cursor.fetchall():
+            found[kind][pk] = (slug, name, ordering)
+    return found
 
 
 @dataclass
@@ -318,11 +410,34 @@ class LibrarySearch:
             )
             rows = list(
                 self.base.order_by()
-                .annotate(rank=SearchRank(F("search_vector"), exact), exact=check)
-                .values_list("pk", "rank", "published_at", "exact")[: self.cap + 1]
+                .annotate(
+                    rank=SearchRank(F("search_vector"), exact),
+                    exact=check,
+                    # Ids only: each an index-only lookup (a join per row costs more).
+                    topic_ids=ArraySubquery(
+                        Resource.topics.through.objects.filter(resource_id=OuterRef("pk")).values(
+                            "topic_id"
+                        )
+                    ),
+                    tag_ids=ArraySubquery(
+                        Resource.tags.through.objects.filter(
+                            object_id=OuterRef("pk"),
+                            content_type_id=ContentType.objects.get_for_model(Resource).pk,
+                        ).values("tag_id")
+                    ),
+                )
+                .values_list("pk", "rank", "published_at", "exact", *CANDIDATE_COLUMNS)[
+                    : self.cap + 1
+                ]
             )
             self.capped = len(rows) > self.cap
-            self._matched = [row[:3] for row in rows[: self.cap] if row[3]]
+            kept = [row for row in rows[: self.cap] if row[3]]
+            self._matched = [row[:3] for row in kept]
+            # What the facets count, read in the same scan: counted here, not in SQL.
+            self._candidates = [
+                dict(zip(("id", *CANDIDATE_COLUMNS), (row[0], *row[4:]), strict=True))
+                for row in kept
+            ]
         return self._matched
 
     def _ranked_ids(self):
@@ -474,18 +589,15 @@ class LibrarySearch:
         return sum(count for value, count in by_type.items() if not chosen or value in chosen)
 
     def _count(self):
-        columns = ["id", "type", "scope", "year", "languages", "countries", "commitments"]
         if self.query:
-            # The capped matches by id: the scan that found them is not run again.
-            candidates = (
-                f"SELECT {', '.join(columns)} FROM library_resource WHERE id = ANY(%s)",  # nosec B608 - own column names
-                [[pk for pk, _rank, _published in self._matches()]],
-            )
-        else:
-            candidates = self.base.order_by().values(*columns).query.sql_with_params()
+            # At most LIBRARY_SEARCH_CAP matches, each read with its facets' values in the
+            # scan that found it: counted here, with only the labels left to read.
+            self._matches()
+            return self._counted_rows(count_candidates(self._candidates, self.chosen))
+        columns = ["id", "type", "scope", "year", "languages", "countries", "commitments"]
+        candidates = self.base.order_by().values(*columns).query.sql_with_params()
         content_type_id = ContentType.objects.get_for_model(Resource).pk
-        matching = bool(self.query and self.conditions)
-        statement, params = _facet_sql(candidates, self.chosen, content_type_id, matching=matching)
+        statement, params = _facet_sql(candidates, self.chosen, content_type_id)
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
             return self._counted_rows(cursor.fetchall())

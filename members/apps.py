@@ -11,7 +11,11 @@ class MembersConfig(AppConfig):
         from allauth.account.signals import email_added
         from django.contrib.admin.models import LogEntry
 
-        from members import data_export
+        from members import data_export, site_search
+        from racop import search as racop_search
+
+        racop_search.register(site_search.people_provider)
+        racop_search.register(site_search.organisations_provider)
         from members.adapters import email_added_tell_owner
         from members.models import (
             Answer,
@@ -38,4 +42,11 @@ class MembersConfig(AppConfig):
         from allauth.mfa.models import Authenticator
 
         data_export.register(Authenticator, exclude=("data",))
+        from members import home
+        from racop import sections
+
+        sections.register(
+            sections.next_step_sources,
+            sections.StepSource(name="members.surveys", steps=home.member_steps, order=30),
+        )
         email_added.connect(email_added_tell_owner, dispatch_uid="members.email_added")

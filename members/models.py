@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as BaseUserManager
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from racop.access import is_coordinator, sees_members_content
+from racop.search import FoldedWords
 from racop.slugs import slug_from
 
 # Working languages people and organisations use; the region's first.
@@ -93,6 +95,7 @@ class User(AbstractUser):
         "language",
         "digest_frequency",
         "only_my_languages",
+        "welcomed_at",
     )
 
     email = models.EmailField(_("email address"), blank=True)
@@ -146,6 +149,8 @@ class User(AbstractUser):
     unread_notifications = models.PositiveIntegerField(
         _("unread notifications"), default=0, editable=False
     )
+    # Set when the member first sees their home page after approval: the welcome shows once.
+    welcomed_at = models.DateTimeField(_("welcomed"), null=True, blank=True, editable=False)
     only_my_languages = models.BooleanField(
         _("Show me only content in the languages I read"),
         default=False,
@@ -170,7 +175,13 @@ class User(AbstractUser):
                 fields=["last_name", "first_name", "id"],
                 condition=models.Q(member_since__isnull=False, is_active=True),
                 name="user_directory_order",
-            )
+            ),
+            # The site search finds members by any word of their names (racop.search).
+            GinIndex(
+                FoldedWords("first_name", "last_name"),
+                condition=models.Q(member_since__isnull=False, is_active=True),
+                name="user_name_search_gin",
+            ),
         ]
 
     def __str__(self):
@@ -274,6 +285,8 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # The site search finds organisations by any word of their names (racop.search).
+        indexes = [GinIndex(FoldedWords("name"), name="organisation_name_search_gin")]
 
     def __str__(self):
         return self.name

@@ -41,6 +41,21 @@ class PledgesConfig(AppConfig):
             ),
         )
 
+        from pledges import home
+
+        sections.register(
+            sections.next_step_sources,
+            sections.StepSource(name="pledges", steps=home.member_steps, order=10),
+        )
+        sections.register(
+            sections.member_home_sections,
+            sections.Section(
+                name="pledges.reviews",
+                template="pledges/includes/_member_home_reviews.html",
+                context=home.home_reviews,
+                order=10,
+            ),
+        )
         sections.register(
             sections.home_sections,
             sections.Section(

@@ -245,7 +245,7 @@ MODEL_GROUPS = [
          "members.membership", "account.emailaddress", "members.applicationevent",
          "members.notificationpreference", "mfa.authenticator", "auth.group"],
     ),
-    ("library", _("Library"), ["library.resource", "library.collection"]),
+    ("library", _("Library"), ["library.resource", "library.collection", "library.source"]),
     (
         "discussions",
         _("Discussions and events"),

@@ -28,6 +28,9 @@ class RacopConfig(AppConfig):
         user_logged_in.connect(on_login, dispatch_uid="racop.language_on_login")
         user_signed_up.connect(on_signup, dispatch_uid="racop.language_on_signup")
         shared_cache.connect()
+        from racop import search
+
+        search.register(search.pages_provider)
 
         # Connected without a sender, so it runs once every app's permissions exist.
         post_migrate.connect(site_defaults_ensure, dispatch_uid="racop.site_defaults")

@@ -9,6 +9,7 @@ from django.utils import translation
 # not installed simply has no link.
 LINKS = {
     "home": ("home", ()),
+    "search": ("search", ()),
     "library": ("library:resource_list", ()),
     "discussions": ("discussions:topic_list", ()),
     "events": ("discussions:event_list", ()),

@@ -65,3 +65,44 @@ def render_context(registry: list[Section], **kwargs) -> list[dict]:
         else {"template": s.template, **s.context(**kwargs)}
         for s in registry
     ]
+
+
+# The member's home (the home page once logged in as a member): blocks of what is theirs
+# (their events, the replies waiting for them, their proposals). Personal, so never shared:
+# a section here must have no areas, and its context callable receives request and uses a
+# fixed number of queries, whatever the person's amount of data.
+member_home_sections: list[Section] = []
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing a member should do next, with why it matters and the one button that does it.
+
+    A step with no url is waiting for an earlier one (its why says which)."""
+
+    name: str
+    title: str
+    why: str
+    action: str = ""
+    url: str = ""
+    order: int = 100
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class StepSource:
+    """An app's contribution to a member's next steps: steps(request) returns its Steps
+    (none when they do not apply to the person), in a fixed number of queries."""
+
+    name: str
+    steps: Callable[..., list[Step]]
+    order: int = 100
+
+
+next_step_sources: list[StepSource] = []
+
+
+def next_steps(request) -> list[Step]:
+    """Return every app's next steps for the person, in order."""
+    steps = [step for source in next_step_sources for step in source.steps(request=request)]
+    return sorted(steps, key=lambda step: step.order)

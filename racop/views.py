@@ -1,14 +1,17 @@
 import re
 import sys
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -17,13 +20,27 @@ from django.views.i18n import set_language
 
 from racop import cache as shared_cache
 from racop import sections
+from racop.access import is_coordinator, sees_members_content
 from racop.feeds import FORMATS, feeds
 from racop.i18n import url_translate
 from racop.models import Page, Topic
+from racop.ratelimit import ratelimit
+from racop.search import (
+    CAP,
+    Found,
+    SiteSearchForm,
+    has_query,
+    provider_named,
+    search_all,
+    searchable,
+)
 
 
 def home(request):
-    """Show what the community is, the join call and what each app contributes."""
+    """Show what the community is, the join call and what each app contributes; a member
+    gets their own home instead."""
+    if sees_members_content(request.user):
+        return member_home(request)
     about, topics = shared_cache.shared(
         "home",
         lambda: (Page.objects.filter(slug="about").first(), list(Topic.objects.for_list())),
@@ -35,6 +52,36 @@ def home(request):
         "sections": sections.render_context(sections.home_sections, request=request),
     }
     return render(request, "racop/home.html", context)
+
+
+def member_home(request):
+    """Show a member what to do next and what is theirs: built from every app's steps and
+    blocks (racop.sections), personal, so never shared and never cached."""
+    user = request.user
+    # The welcome shows on the first visit after approval, once: claimed by one UPDATE, so
+    # two tabs opened at once do not both show it.
+    welcome = (
+        user.is_member
+        and user.welcomed_at is None
+        and bool(
+            get_user_model()
+            .objects.filter(pk=user.pk, welcomed_at__isnull=True)
+            .update(welcomed_at=timezone.now())
+        )
+    )
+    steps = sections.next_steps(request)
+    context = {
+        "welcome": welcome,
+        "steps": steps,
+        "steps_left": sum(not step.done for step in steps),
+        # The first step that can be taken now gets the primary button.
+        "first_step": next((s.name for s in steps if s.url and not s.done), ""),
+        "sections": sections.render_context(sections.member_home_sections, request=request),
+        "is_coordinator": is_coordinator(user),
+    }
+    response = render(request, "racop/member_home.html", context)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 class TopicDetailView(DetailView):
@@ -84,6 +131,37 @@ def feed_list(request):
                 )
         entries.append(entry)
     return render(request, "racop/feed_list.html", {"entries": entries})
+
+
+SEARCH_PAGE_SIZE = 20
+
+
+@require_GET
+@ratelimit("searching", methods=("GET",), when=has_query)
+def search(request):
+    """Search everything the reader may see: each group's count and best few, or one
+    group's matches a page at a time (``?in=events``)."""
+    form = SiteSearchForm(request.GET or None)
+    words = form.cleaned_data["q"] if form.is_valid() else ""
+    context = {"form": form, "words": words, "groups": [], "cap": CAP}
+    group = provider_named(request.GET.get("in", "")) if request.GET.get("in") else None
+    if words and not searchable(words):
+        context["nothing_to_search"] = True
+    elif words and group:
+        found = group.search(words, request, CAP)
+        if found is None:
+            found = Found(0, [])
+        page = Paginator(found.hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        context.update(
+            group=group,
+            found=found,
+            page_obj=page,
+            query_string=urlencode({"q": words, "in": group.name}),
+        )
+    elif words:
+        context["groups"] = search_all(words, request)
+        context["empty_groups"] = [p for p, found in context["groups"] if not found.hits]
+    return render(request, "racop/search.html", context)
 
 
 def page_detail(request, slug):

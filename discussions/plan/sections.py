@@ -1,8 +1,9 @@
-"""Blocks the action plan adds to topic pages and to people in the directory."""
+"""Blocks the action plan adds to topic pages, to people in the directory and to a
+member's home."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
-from discussions.plan.models import Champion, is_member
+from discussions.plan.models import Champion, Proposal, is_member
 
 
 def topic_champions(request, topic, **kwargs):
@@ -20,3 +21,16 @@ def person_championships():
         queryset=Champion.objects.confirmed().select_related("topic", "commitment"),
         to_attr="championships_confirmed",
     )
+
+
+HOME_PROPOSALS = 5
+
+
+def home_my_proposals(request, **kwargs):
+    """Return the person's latest proposals for the plan, with their support counts."""
+    proposals = (
+        Proposal.objects.filter(proposer=request.user)
+        .annotate(support_count=Count("supports"))
+        .order_by("-created_at", "-pk")[:HOME_PROPOSALS]
+    )
+    return {"proposals": list(proposals)}

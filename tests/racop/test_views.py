@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 ROLES = ["visitor", "applicant", "member", "representative", "coordinator"]
 
 
-@pytest.mark.parametrize("role", ROLES)
+# Members and coordinators get their own home instead (tests/racop/test_member_home.py).
+@pytest.mark.parametrize("role", ["visitor", "applicant"])
 def test_home_is_public_and_shows_the_community(as_role, role):
     about = Page.objects.get(slug="about")
     about.summary = "We pledge to be accountable."

@@ -161,6 +161,8 @@ MATRIX = {
     "topic_detail": row(PUBLIC, **slug_of("topic")),
     "page_detail": row(PUBLIC, **slug_of("page")),
     "feed_list": row(PUBLIC),
+    # Everyone may search; each finds what they may see (tests/racop/test_site_search.py).
+    "search": row(PUBLIC, data={"q": "thread"}),
     # A plain link that sets the language cookie and sends everyone back, translated.
     "language_choose": row(expect(302), code=lambda w: "mk"),
     # members
