@@ -63,7 +63,7 @@ endif
 
 test: install catalogs
 	$(BIN)/python -m pytest --cov --cov-report= $(COVERAGE_FAIL_UNDER) $(PYTEST_ARGS)
-	@echo "Coverage of racop, members, pledges, library, discussions: $$($(BIN)/coverage report --format=total)%"
+	@echo "Coverage of racop, members, pledges, library, discussions, api: $$($(BIN)/coverage report --format=total)%"
 
 # Extract every translatable string into locale/<lang>/LC_MESSAGES/django.po (needs GNU
 # gettext's xgettext: Debian/Ubuntu `apt install gettext`, macOS `brew install gettext`).
@@ -89,7 +89,7 @@ lint: install
 
 # Security lint: no medium or high findings (false positives carry `# nosec` and a reason).
 bandit: install
-	$(BIN)/bandit -q -r racop members pledges library discussions -ll -x '*/migrations/*'
+	$(BIN)/bandit -q -r racop members pledges library discussions api -ll -x '*/migrations/*'
 
 format:
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .

@@ -464,6 +464,8 @@ RATE_LIMITS = {
     "posting": env("RATE_LIMIT_POSTING", "30/10m"),
     "reporting": env("RATE_LIMIT_REPORTING", "10/h"),
     "searching": env("RATE_LIMIT_SEARCHING", "60/m"),
+    # The public API (/api/v1/), every request, per client address.
+    "api": env("RATE_LIMIT_API", "300/5m"),
 }
 # Behind a proxy, the header (WSGI form, e.g. HTTP_X_REAL_IP) that carries the client's
 # address; it drives every limit, django-allauth's included (members.adapters).

@@ -18,6 +18,8 @@ handler429 = "racop.ratelimit.too_many_requests"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", views.language_set, name="set_language"),
+    # The public API: JSON and its OpenAPI document (the api package, above every app).
+    path("api/", include("api.urls")),
 ]
 
 # Pages: English at /library/, the other languages prefixed (/mk/library/). Feeds and
@@ -37,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("library.urls")),
     path("", include("discussions.urls")),
     path("plan/", include("discussions.plan.urls")),
+    path("api/", include("api.page_urls")),
     # Static pages last: /about/, /concept-note/, /code-of-conduct/, /privacy/ …
     path("<slug:slug>/", views.page_detail, name="page_detail"),
     prefix_default_language=False,

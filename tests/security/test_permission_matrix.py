@@ -352,6 +352,20 @@ MATRIX = {
     "plan:champion_list": row(MEMBERS),
     "plan:champion_nominate": row(MEMBERS),
     "plan:champion_ask": row(MEMBERS, pk=lambda w: w.champion.pk),
+    # The public API (api/): what visitors see, the same for everyone, signed in or not
+    # (members-only items answer 404 even to members: tests/api), and its documentation.
+    "api_docs": row(PUBLIC),
+    "api_openapi": row(PUBLIC),
+    # Django Ninja's root, by which it finds its own address: nothing is there.
+    "api:api-root": row(expect(404)),
+    "api:resource_list": row(PUBLIC),
+    "api:resource_detail": row(PUBLIC, **slug_of("resource")),
+    "api:collection_list": row(PUBLIC),
+    "api:collection_detail": row(PUBLIC, **slug_of("collection")),
+    "api:topic_list": row(PUBLIC),
+    "api:tag_list": row(PUBLIC),
+    "api:event_list": row(PUBLIC),
+    "api:page_list": row(PUBLIC),
 }
 
 # django-allauth's pages: what each role gets (a new allauth page fails the completeness test).
