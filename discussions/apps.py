@@ -28,7 +28,20 @@ class DiscussionsConfig(AppConfig):
         from library.sections import resource_sections
         from members.sections import me_sections
         from racop import sections
+        from racop.feeds import Feed, feed_register
 
+        feed_register(
+            Feed(
+                name="discussions.events",
+                title=_("Events calendar"),
+                description=_(
+                    "Every public event, to add to a calendar app: it keeps itself up to date."
+                ),
+                formats=(("ical", "discussions:events_ics"),),
+                shown_on=("feed_list",),
+                order=40,
+            )
+        )
         sections.register(
             me_sections,
             sections.Section(

@@ -29,6 +29,7 @@ from discussions.forms import (
     ThreadForm,
     ThreadModerationForm,
 )
+from discussions.metadata import event_json_ld
 from discussions.models import (
     REPLIES_PER_PAGE,
     ActionItem,
@@ -610,6 +611,7 @@ def event_detail(request, slug):
         ),
         "can_register": sees_members_content(request.user) and event.registration_is_open(),
         "can_record_outcome": can_record_outcome(event, request.user),
+        "json_ld": event_json_ld(event) if event.visibility == Event.Visibility.PUBLIC else "",
     }
     if event.is_past:
         context["attendance_count"] = event.attendance_count

@@ -33,7 +33,43 @@ class LibraryConfig(AppConfig):
         from library.models import Resource
         from racop import cache as shared_cache
         from racop import sections
+        from racop.feeds import Feed, feed_register
 
+        feed_register(
+            Feed(
+                name="library.latest",
+                # The titles and descriptions of library/feeds.py's feeds.
+                title=_("New in the library"),
+                description=_("Resources newly published in the library."),
+                formats=(("atom", "library:feed_atom"), ("rss", "library:feed_rss")),
+                shown_on=("home", "feed_list"),
+                order=10,
+            )
+        )
+        feed_register(
+            Feed(
+                name="library.developments",
+                title=_("Regional and global developments"),
+                description=_("News on accountability developments in the region and the world."),
+                formats=(
+                    ("atom", "library:developments_atom"),
+                    ("rss", "library:developments_rss"),
+                ),
+                shown_on=("home", "feed_list"),
+                order=20,
+            )
+        )
+        feed_register(
+            Feed(
+                name="library.topic",
+                title=_("New in the library, by topic"),
+                description=_("Resources newly published on one topic."),
+                formats=(("atom", "library:topic_atom"), ("rss", "library:topic_rss")),
+                per_topic=True,
+                shown_on=("topic_detail",),
+                order=30,
+            )
+        )
         # Tags are the library's: writing them changes what its pages show.
         shared_cache.watch("library", Tag, TaggedItem)
 

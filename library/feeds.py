@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -25,8 +26,19 @@ class LatestResourcesFeed(Feed):
     def items(self):
         return self.resources().for_list()[:FEED_SIZE]
 
+    def author_name(self):
+        return settings.SITE_NAME
+
+    def author_link(self):
+        return settings.SITE_URL + "/"
+
     def item_title(self, item):
         return item.title
+
+    def item_author_name(self, item):
+        # The publisher or author as the library records it (an organisation, or the names
+        # on the work), never who suggested it; the site's name when none is recorded.
+        return item.publisher or settings.SITE_NAME
 
     def item_description(self, item):
         return item.summary

@@ -16,6 +16,8 @@ urlpatterns = [
     path("feeds/developments.atom", feeds.DevelopmentsAtomFeed(), name="developments_atom"),
     path("feeds/topics/<slug:slug>.rss", feeds.TopicFeed(), name="topic_rss"),
     path("feeds/topics/<slug:slug>.atom", feeds.TopicAtomFeed(), name="topic_atom"),
+    path("cite.<str:extension>", views.results_cite, name="results_cite"),
     path("<slug:slug>/", views.resource_detail, name="resource_detail"),
+    path("<slug:slug>/cite.<str:extension>", views.resource_cite, name="resource_cite"),
     path("<slug:slug>/download/", views.resource_download, name="resource_download"),
 ]

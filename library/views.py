@@ -1,29 +1,23 @@
-import json
-
 from django.contrib import messages
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from library import services
+from library import citations, services
 from library.forms import ResourceSuggestForm
 from library.models import Collection, CollectionItem, Resource
 from library.search import LibrarySearch, highlight
 from library.sections import resource_sections
 from members.permissions import member_required
 from racop import cache as shared_cache
-from racop import sections
+from racop import jsonld, sections
 from racop.ratelimit import ratelimit
 
 PAGE_SIZE = 20
-# Escapes that keep JSON inside a <script> element from closing it (as json_script does).
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def has_query(request):
@@ -58,6 +52,7 @@ def resource_list(request):
             "resources": resources,
             "facets": search.facets(),
             "query_string": search.query_string(),
+            "cite_cap": citations.EXPORT_CAP,
             "suggestion": (
                 search.suggestion() if search.query and not page.paginator.count else ""
             ),
@@ -103,9 +98,7 @@ def json_ld(request, resource):
         data["spatialCoverage"] = resource.get_countries_display()
     if resource.url:
         data["sameAs"] = resource.url
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    # <, > and & are escaped, so the JSON cannot close its <script> element.
-    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # nosec B308 B703
+    return jsonld.json_ld(data)
 
 
 @require_GET
@@ -120,7 +113,9 @@ def resource_detail(request, slug):
     def render_article():
         prefetch_related_objects([resource], "topics", "tags")
         article = render_to_string(
-            "library/resource_detail.html#article", {"resource": resource}, request=request
+            "library/resource_detail.html#article",
+            {"resource": resource, "reference": citations.reference(resource)},
+            request=request,
         )
         return article, json_ld(request, resource) if resource.is_public else ""
 
@@ -136,9 +131,42 @@ def resource_detail(request, slug):
         "resource": resource,
         "article_html": article_html,
         "json_ld": metadata,
+        "citation_meta": citations.meta_tags(resource) if resource.is_public else [],
         "sections": sections.render_context(resource_sections, request=request, resource=resource),
     }
     return render(request, "library/resource_detail.html", context)
+
+
+def cite_response(text, extension, filename, *, public):
+    response = HttpResponse(text, content_type=citations.FORMATS[extension])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    if not public:
+        # Keep shared caches and proxies from handing members' records to someone else.
+        patch_cache_control(response, private=True)
+    return response
+
+
+@require_GET
+def resource_cite(request, slug, extension):
+    """Send a resource's citation as RIS, BibTeX or CSL-JSON to those who may see it."""
+    if extension not in citations.FORMATS:
+        raise Http404
+    resource = get_object_or_404(Resource.objects.viewable_by(request.user), slug=slug)
+    text = citations.export([resource], extension)
+    return cite_response(text, extension, resource.slug, public=resource.is_public)
+
+
+@require_GET
+@ratelimit("searching", methods=("GET",), when=has_query)
+def results_cite(request, extension):
+    """Send a search's results (the same address's, up to citations.EXPORT_CAP, in the
+    page's order) as RIS, BibTeX or CSL-JSON; only what the reader may see is in them."""
+    if extension not in citations.FORMATS:
+        raise Http404
+    search = LibrarySearch(request.GET, request.user)
+    resources = list(search.page(1, citations.EXPORT_CAP).object_list)
+    text = citations.export(resources, extension)
+    return cite_response(text, extension, "library", public=not search.sees_members_content)
 
 
 @require_GET

@@ -20,6 +20,7 @@ LINKS = {
     "concept_note": ("page_detail", ("concept-note",)),
     "code_of_conduct": ("page_detail", ("code-of-conduct",)),
     "privacy": ("page_detail", ("privacy",)),
+    "feeds": ("feed_list", ()),
     "login": ("account_login", ()),
     "logout": ("account_logout", ()),
     "join": ("members:join", ()),

@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("language/<str:code>/", views.language_choose, name="language_choose"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic_detail"),
+    path("feeds/", views.feed_list, name="feed_list"),
     path("search/", views.search, name="search"),
     path("", include("members.urls")),
     path("", include("members.notifications.urls")),

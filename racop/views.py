@@ -9,6 +9,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +21,7 @@ from django.views.i18n import set_language
 from racop import cache as shared_cache
 from racop import sections
 from racop.access import is_coordinator, sees_members_content
+from racop.feeds import FORMATS, feeds
 from racop.i18n import url_translate
 from racop.models import Page, Topic
 from racop.ratelimit import ratelimit
@@ -92,6 +94,43 @@ class TopicDetailView(DetailView):
             sections.topic_sections, request=self.request, topic=self.object
         )
         return context
+
+
+def feed_addresses(feed, **kwargs):
+    """Return [(format's name, absolute address)] of a feed in the current language."""
+    return [
+        (FORMATS[kind][0], settings.SITE_URL + reverse(name, kwargs=kwargs))
+        for kind, name in feed.formats
+    ]
+
+
+@require_GET
+def feed_list(request):
+    """List every feed and calendar of the portal, in each language, with addresses to copy."""
+    topics = list(Topic.objects.for_list()) if any(f.per_topic for f in feeds) else []
+    current = translation.get_language()
+    entries = []
+    for feed in feeds:
+        entry = {"feed": feed, "languages": [], "topics": []}
+        if feed.per_topic:
+            entry["topics"] = [
+                {"topic": topic, "addresses": feed_addresses(feed, slug=topic.slug)}
+                for topic in topics
+            ]
+        else:
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    addresses = feed_addresses(feed)
+                entry["languages"].append(
+                    {
+                        "code": code,
+                        "info": translation.get_language_info(code),
+                        "current": code == current,
+                        "addresses": addresses,
+                    }
+                )
+        entries.append(entry)
+    return render(request, "racop/feed_list.html", {"entries": entries})
 
 
 SEARCH_PAGE_SIZE = 20

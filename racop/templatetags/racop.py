@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from racop import access
 from racop.i18n import content_falls_back
@@ -112,3 +113,71 @@ def language_alternates(context):
         "og_locale": OG_LOCALE.get(current, current.replace("-", "_")),
         "og_alternates": sorted({OG_LOCALE[code] for code in OG_LOCALE} - {OG_LOCALE.get(current)}),
     }
+
+
+class CaptureNode(template.Node):
+    # "nodelist" is what Node.get_nodes_by_type walks: {% block %}s inside stay overridable.
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))  # nosec B308 B703
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """{% capture name %}…{% endcapture %}: render the inside once (already escaped, with
+    its whitespace folded) into a variable, so the <title> block can also be og:title."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("capture takes one variable name")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[1])
+
+
+# The one query parameter a page's address keeps in its canonical form: the page of a list.
+CANONICAL_PAGE = "page"
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """Return the page's own absolute address in the current language, without its query
+    string (filters, searches, tracking), except ?page=N past the first page of a list."""
+    request = context.get("request")
+    if request is None:
+        return settings.SITE_URL + "/"
+    url = settings.SITE_URL + request.path
+    page = request.GET.get(CANONICAL_PAGE, "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?{CANONICAL_PAGE}={int(page)}"
+    return url
+
+
+@register.inclusion_tag("includes/feed_alternates.html", takes_context=True)
+def feed_alternates(context):
+    """<link rel="alternate"> for each feed registered (racop.feeds) as shown on this page."""
+    from django.urls import NoReverseMatch, reverse
+
+    from racop.feeds import FORMATS, feeds
+
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    links = []
+    if match is not None:
+        for feed in feeds:
+            if match.view_name not in feed.shown_on:
+                continue
+            kwargs = {"slug": match.kwargs.get("slug")} if feed.per_topic else {}
+            for kind, name in feed.formats:
+                try:
+                    href = reverse(name, kwargs=kwargs)
+                except NoReverseMatch:
+                    continue
+                label, content_type = FORMATS[kind]
+                links.append(
+                    {"type": content_type, "title": f"{feed.title} ({label})", "href": href}
+                )
+    return {"links": links}

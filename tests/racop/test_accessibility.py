@@ -7,7 +7,15 @@ from tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PATHS = ["/", "/about/", "/privacy/", "/accounts/login/", "/accounts/signup/", "/no-such-page/"]
+PATHS = [
+    "/",
+    "/about/",
+    "/privacy/",
+    "/feeds/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/no-such-page/",
+]
 
 
 @pytest.fixture

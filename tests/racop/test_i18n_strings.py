@@ -21,6 +21,10 @@ ALLOWED = {
     "URL",
     "Markdown",
     "RACoP",
+    # Citation formats.
+    "RIS",
+    "BibTeX",
+    "CSL",
 }
 
 # Attributes people read (or hear, with a screen reader).
@@ -29,8 +33,8 @@ READ_ATTRIBUTES = {"alt", "title", "placeholder", "aria-label", "aria-descriptio
 TRANSLATED_BLOCK = re.compile(
     r"{%\s*blocktrans(?:late)?\b.*?%}.*?{%\s*endblocktrans(?:late)?\s*%}", re.S
 )
-# Blocks that hold CSS class names, not words.
-CLASS_BLOCK = re.compile(r"{%\s*block\s+\w*class\w*\s*%}.*?{%\s*endblock\b.*?%}", re.S)
+# Blocks that hold CSS class names or Open Graph values (og_type), not words.
+CLASS_BLOCK = re.compile(r"{%\s*block\s+(?:\w*class\w*|og_\w+)\s*%}.*?{%\s*endblock\b.*?%}", re.S)
 COMMENT_BLOCK = re.compile(r"{%\s*comment\b.*?%}.*?{%\s*endcomment\s*%}", re.S)
 # Keeps the text of literal strings given to filters such as default:"…" visible.
 TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.S)

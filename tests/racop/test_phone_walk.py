@@ -15,7 +15,8 @@ START = ["/", "/library/", "/discussions/", "/events/", "/plan/", "/pledge/", "/
          "/accountability/commitments/", "/members/", "/me/", "/feedback/", "/library/suggestions/",
          "/library/collections/"]  # fmt: skip
 SKIP = ("/admin/", "/accounts/logout", ".ics", ".csv", ".json", ".xml", "/feed", "/download/",
-        "/set-language", "/language/", "/inbound/", "/static/", "/media/", "/print")  # fmt: skip
+        "/cite.", "/set-language", "/language/", "/inbound/", "/static/", "/media/",
+        "/print")  # fmt: skip
 LIMIT = 90
 OVERFLOW = """() => {
   document.querySelectorAll('details').forEach(d => d.open = true);

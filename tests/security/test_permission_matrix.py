@@ -160,6 +160,7 @@ MATRIX = {
     "set_language": row(expect(302), method="post", data={"language": "en", "next": "/"}),
     "topic_detail": row(PUBLIC, **slug_of("topic")),
     "page_detail": row(PUBLIC, **slug_of("page")),
+    "feed_list": row(PUBLIC),
     # Everyone may search; each finds what they may see (tests/racop/test_site_search.py).
     "search": row(PUBLIC, data={"q": "thread"}),
     # A plain link that sets the language cookie and sends everyone back, translated.
@@ -273,6 +274,12 @@ MATRIX = {
     "library:topic_atom": row(PUBLIC, **slug_of("topic")),
     "library:resource_detail": row(PUBLIC, **slug_of("resource")),
     "library:resource_download": row(MEMBERS_ELSE_404, **slug_of("members_file")),
+    # Citations: a members-only resource's only to those who see it; a search's results
+    # hold only what the reader may see.
+    "library:resource_cite": row(
+        MEMBERS_ELSE_404, **slug_of("members_file"), extension=lambda w: "ris"
+    ),
+    "library:results_cite": row(PUBLIC, extension=lambda w: "bib"),
     # discussions
     "discussions:topic_list": row(PUBLIC),
     "discussions:thread_list": row(MEMBERS, topic=lambda w: w.topic.slug),
