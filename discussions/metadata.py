@@ -50,7 +50,8 @@ def event_json_ld(event):
     description = " ".join(text.split())
     if description:
         data["description"] = Truncator(description).chars(500)
-    languages = [name.strip() for name in event.languages.split(",") if name.strip()]
+    # The working languages' codes (BCP 47, as schema.org asks).
+    languages = list(event.languages or [])
     if languages:
         data["inLanguage"] = languages if len(languages) > 1 else languages[0]
     locations = []

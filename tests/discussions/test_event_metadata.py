@@ -34,7 +34,7 @@ def test_online_event_is_an_event_with_dates_in_its_time_zone(client):
         ends_at=start(2),
         time_zone="Europe/Skopje",
         description="We **meet** & learn.",
-        languages="English, Macedonian",
+        languages=["en", "mk"],
     )
     [data] = json_ld(client, event)
     assert data["@context"] == "https://schema.org"
@@ -50,7 +50,7 @@ def test_online_event_is_an_event_with_dates_in_its_time_zone(client):
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["description"] == "We meet & learn."
-    assert data["inLanguage"] == ["English", "Macedonian"]
+    assert data["inLanguage"] == ["en", "mk"]
     assert data["url"] == settings.SITE_URL + event.get_absolute_url()
     assert data["organizer"] == {"@type": "Organization", "name": settings.SITE_OPERATOR} | (
         {"url": settings.SITE_OPERATOR_URL} if settings.SITE_OPERATOR_URL else {}
