@@ -165,12 +165,17 @@ def search_fold(text: str) -> str:
     return fold(text).replace("dj", "d")
 
 
-def query_terms(text: str, *, stems_only: bool = False) -> str:
+def query_terms(text: str, *, stems_only: bool = False, as_written: bool = False) -> str:
     """Return the tsquery (as text) of a web-search query (quotes, or, -word, word*) whose
     words match their folded and stemmed forms in the region's languages. With stems_only,
     what the index is asked: a word by its stems alone where every language stems it (a
-    resource holding the word holds its stems; fewer lists to read)."""
-    return _query_terms(text)[stems_only]
+    resource holding the word holds its stems; fewer lists to read). With as_written, the
+    words folded only, without their stems (what ranks a match: rank_query())."""
+    terms = _query_terms(text)
+    return terms[2] if as_written else terms[stems_only]
+
+
+PREFIX = re.compile(r"""([^\s"()*]{3,})\*""")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -179,8 +184,34 @@ def _query_terms(text):
     process: it stems every word in every language, which would cost a millisecond a word in
     each statement of a search that uses it."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT library_query(%s)::text, library_query(%s, true)::text", [text] * 2)
-        return cursor.fetchone()
+        cursor.execute(
+            "SELECT library_query(%s)::text, library_query(%s, true)::text,"
+            " websearch_to_tsquery('simple', library_search_fold(%s))::text",
+            [text] * 3,
+        )
+        stemmed, stems_only, written = cursor.fetchone()
+    # A word ending in * ranks what it begins, as it matches (library_query()).
+    for prefix in {search_fold(word) for word in PREFIX.findall(text)}:
+        written = written.replace(f"'{prefix}'", f"'{prefix}':*")
+    return stemmed, stems_only, written
+
+
+class RankQuery(SearchQuery):
+    """The words of a web-search query as written (folded), without their stems: what ranks
+    the matches. A resource holding the very words ranks first; one that matched by another
+    form of them only ranks after it, newest first. Ranking by the stemmed query, whose
+    words have an alternative in each of nine languages, cost several times more (ts_rank
+    reads every alternative in every candidate's vector: docs/performance.md)."""
+
+    template = "%(expressions)s::tsquery"
+
+    def __init__(self, text):
+        super().__init__(Value(query_terms(text, as_written=True)))
+
+
+def rank_query(text):
+    """Return what ranks the matches of a web-search query (RankQuery)."""
+    return RankQuery(text)
 
 
 class LibraryQuery(SearchQuery):
@@ -263,17 +294,19 @@ class ResourceQuerySet(models.QuerySet):
         return self.for_cards().prefetch_related("tags")
 
     def for_cards(self):
-        """Return resources with what cards show (their topics), newest first."""
-        return self.prefetch_related("topics").order_by(
-            F("published_at").desc(nulls_last=True), "-created_at"
+        """Return resources with what cards show (their topics), newest first; the search
+        vector (kilobytes a resource) stays in the database."""
+        return (
+            self.prefetch_related("topics")
+            .defer("search_vector")
+            .order_by(F("published_at").desc(nulls_last=True), "-created_at")
         )
 
     def search(self, query):
         """Return resources matching a web-search query, best first."""
-        search_query = folded_query(query)
         return (
-            self.filter(search_vector=search_query)
-            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            self.filter(search_vector=folded_query(query))
+            .annotate(rank=SearchRank(F("search_vector"), rank_query(query)))
             .order_by("-rank", F("published_at").desc(nulls_last=True))
         )
 

@@ -32,6 +32,7 @@ from library.models import (
     folded_query,
     has_words,
     query_terms,
+    rank_query,
     search_fold,
 )
 from racop import cache as shared_cache
@@ -411,7 +412,7 @@ class LibrarySearch:
             rows = list(
                 self.base.order_by()
                 .annotate(
-                    rank=SearchRank(F("search_vector"), exact),
+                    rank=SearchRank(F("search_vector"), rank_query(self.query)),
                     exact=check,
                     # Ids only: each an index-only lookup (a join per row costs more).
                     topic_ids=ArraySubquery(

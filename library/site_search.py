@@ -8,7 +8,7 @@ from django.db.models import F, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from library.models import Resource, folded_query, has_words
+from library.models import Resource, folded_query, has_words, rank_query
 from library.search import NEEDS_POSITIONS, highlight
 from racop.markdown import markdown_words
 from racop.search import CAP, Found, Hit, Provider
@@ -27,7 +27,7 @@ def matches_sql(queryset, words, cap, date):
     matches = (
         queryset.filter(has_words(words))
         .order_by()
-        .annotate(rank=SearchRank(F("search_vector"), query), exact=check)
+        .annotate(rank=SearchRank(F("search_vector"), rank_query(words)), exact=check)
         .values("id", "rank", date, "exact")[: cap + 1]
     )
     return matches.query.sql_with_params()

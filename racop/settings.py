@@ -438,7 +438,7 @@ LIBRARY_UPLOAD_EXTENSIONS = env_list(
     "pdf,doc,docx,odt,xls,xlsx,ods,ppt,pptx,odp,png,jpg,jpeg,gif,webp,txt,csv,md",
 )
 # A search ranks and counts at most this many matches (the page says so when it applies).
-LIBRARY_SEARCH_CAP = int(env("LIBRARY_SEARCH_CAP", "500"))
+LIBRARY_SEARCH_CAP = int(env("LIBRARY_SEARCH_CAP", "300"))
 LIBRARY_UPLOAD_MAX_MB = int(env("LIBRARY_UPLOAD_MAX_MB", "25"))
 # Countries: the Western Balkans and Turkey first, then every other country. No dashed line
 # between them: it is an empty choice, so the list would open on it (or on Albania) instead
