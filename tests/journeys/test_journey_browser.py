@@ -161,7 +161,7 @@ def test_newcomer_becomes_a_member_and_takes_part(browser, live_server, communit
     # … searches the library and narrows the results with a facet.
     page.goto("/library/")
     page.get_by_label("Search the library").fill("accountability")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("main").get_by_role("button", name="Search").click()
     journey.check("library-search")
     filters = page.locator("summary", has_text="Filters")
     if filters.is_visible():  # on a phone the filters open from above the results

@@ -17,7 +17,7 @@ def test_visitor_searches_and_narrows_down_without_javascript(browser, live_serv
     page = context.new_page()
     page.goto("/library/")
     page.get_by_label("Search the library").fill("drustvo")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("main").get_by_role("button", name="Search").click()
     expect(page.get_by_role("heading", name="2 resources")).to_be_visible()
     page.locator(".facet a", has_text="Guide").click()
     expect(page.get_by_role("heading", name="1 resource")).to_be_visible()
