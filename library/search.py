@@ -423,7 +423,11 @@ class LibrarySearch:
                     tag_ids=ArraySubquery(
                         Resource.tags.through.objects.filter(
                             object_id=OuterRef("pk"),
-                            content_type_id=ContentType.objects.get_for_model(Resource).pk,
+                            # Read once in the statement (an InitPlan), not in a query
+                            # of its own the first time a process searches.
+                            content_type_id=ContentType.objects.filter(
+                                app_label="library", model="resource"
+                            ).values("pk")[:1],
                         ).values("tag_id")
                     ),
                 )

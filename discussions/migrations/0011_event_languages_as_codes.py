@@ -59,7 +59,10 @@ def codes_of(text):
 
 def text_to_codes(apps, schema_editor):
     Event = apps.get_model("discussions", "Event")
-    for event in Event.objects.exclude(languages_text=""):
+    # Only the columns used: the model's state may name columns another migration of the
+    # same level (0011_search) adds or removes in either order.
+    fields = ["pk", "languages_text", "languages", "description", "description_en"]
+    for event in Event.objects.exclude(languages_text="").only(*fields):
         codes, unknown = codes_of(event.languages_text)
         event.languages = codes
         fields = ["languages"]
@@ -75,7 +78,7 @@ def text_to_codes(apps, schema_editor):
 
 def codes_to_text(apps, schema_editor):
     Event = apps.get_model("discussions", "Event")
-    for event in Event.objects.exclude(languages=[]):
+    for event in Event.objects.exclude(languages=[]).only("pk", "languages", "languages_text"):
         event.languages_text = ", ".join(event.languages)
         event.save(update_fields=["languages_text"])
 
