@@ -508,6 +508,8 @@ def generate(sizes, rng):
                 "",
                 " ".join([t.name for t in kw_topics] + [t.name for t in kw_tags]),
                 "",
+                "",  # not harvested: no key nor digest of a source
+                "",
                 published,
                 published,
                 published,
@@ -535,6 +537,8 @@ def generate(sizes, rng):
             "review_note",
             "keywords",
             "link_error",
+            "source_key",
+            "source_digest",
             "published_at",
             "created_at",
             "updated_at",
