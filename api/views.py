@@ -324,13 +324,18 @@ def search_params(filters):
     return data
 
 
-@api.get(
-    "/resources/",
-    response=responses(schemas.ResourcePage),
-    summary=OPERATIONS["resource_list"].summary,
-    openapi_extra=openapi_extra("resource_list"),
-    url_name="resource_list",
-)
+def operation(path, schema, name):
+    """Declare one GET operation: its answer's schema and its words from OPERATIONS."""
+    return api.get(
+        path,
+        response=responses(schema),
+        summary=OPERATIONS[name].summary,
+        openapi_extra=openapi_extra(name),
+        url_name=name,
+    )
+
+
+@operation("/resources/", schemas.ResourcePage, "resource_list")
 @shared_answer("library", "site")
 def resource_list(request, filters: Query[ResourceFilters]):
     search = LibrarySearch(search_params(filters), AnonymousUser())
@@ -353,13 +358,7 @@ def resource_list(request, filters: Query[ResourceFilters]):
     return {**listing, "results": [resource_out(resource) for resource in resources]}
 
 
-@api.get(
-    "/resources/{slug}/",
-    response=responses(schemas.ResourceOut),
-    summary=OPERATIONS["resource_detail"].summary,
-    openapi_extra=openapi_extra("resource_detail"),
-    url_name="resource_detail",
-)
+@operation("/resources/{slug}/", schemas.ResourceOut, "resource_detail")
 @shared_answer("library", "site")
 def resource_detail(request, slug: SlugPath):
     if not re.match(SLUG, slug):
@@ -394,26 +393,14 @@ def collections():
     )
 
 
-@api.get(
-    "/collections/",
-    response=responses(schemas.CollectionPage),
-    summary=OPERATIONS["collection_list"].summary,
-    openapi_extra=openapi_extra("collection_list"),
-    url_name="collection_list",
-)
+@operation("/collections/", schemas.CollectionPage, "collection_list")
 @shared_answer("library")
 def collection_list(request, paging: Query[Paging]):
     page, listing = paginate(request, collections().order_by("ordering", "title", "pk"), paging)
     return {**listing, "results": [collection_out(c) for c in page.object_list]}
 
 
-@api.get(
-    "/collections/{slug}/",
-    response=responses(schemas.CollectionOut),
-    summary=OPERATIONS["collection_detail"].summary,
-    openapi_extra=openapi_extra("collection_detail"),
-    url_name="collection_detail",
-)
+@operation("/collections/{slug}/", schemas.CollectionOut, "collection_detail")
 @shared_answer("library")
 def collection_detail(request, slug: SlugPath):
     if not re.match(SLUG, slug):
@@ -424,13 +411,7 @@ def collection_detail(request, slug: SlugPath):
     return collection_out(collection)
 
 
-@api.get(
-    "/topics/",
-    response=responses(schemas.TopicPage),
-    summary=OPERATIONS["topic_list"].summary,
-    openapi_extra=openapi_extra("topic_list"),
-    url_name="topic_list",
-)
+@operation("/topics/", schemas.TopicPage, "topic_list")
 @shared_answer("site")
 def topic_list(request, paging: Query[Paging]):
     page, listing = paginate(request, Topic.objects.order_by("ordering", "name", "pk"), paging)
@@ -447,13 +428,7 @@ def topic_list(request, paging: Query[Paging]):
     return {**listing, "results": results}
 
 
-@api.get(
-    "/tags/",
-    response=responses(schemas.TagPage),
-    summary=OPERATIONS["tag_list"].summary,
-    openapi_extra=openapi_extra("tag_list"),
-    url_name="tag_list",
-)
+@operation("/tags/", schemas.TagPage, "tag_list")
 @shared_answer("library")
 def tag_list(request, paging: Query[Paging]):
     # How many public resources carry each tag: the counts the database keeps.
@@ -487,13 +462,7 @@ def event_place(event):
     return ", ".join(part for part in parts if part)
 
 
-@api.get(
-    "/events/",
-    response=responses(schemas.EventPage),
-    summary=OPERATIONS["event_list"].summary,
-    openapi_extra=openapi_extra("event_list"),
-    url_name="event_list",
-)
+@operation("/events/", schemas.EventPage, "event_list")
 @shared_answer("events", seconds=EVENT_SECONDS)
 def event_list(request, paging: Query[Paging]):
     events = Event.objects.filter(visibility=Event.Visibility.PUBLIC).order_by("-starts_at", "-pk")
@@ -519,13 +488,7 @@ def event_list(request, paging: Query[Paging]):
     return {**listing, "results": results}
 
 
-@api.get(
-    "/pages/",
-    response=responses(schemas.PagePage),
-    summary=OPERATIONS["page_list"].summary,
-    openapi_extra=openapi_extra("page_list"),
-    url_name="page_list",
-)
+@operation("/pages/", schemas.PagePage, "page_list")
 @shared_answer("site")
 def page_list(request, paging: Query[Paging]):
     page, listing = paginate(request, Page.objects.order_by("title", "pk"), paging)

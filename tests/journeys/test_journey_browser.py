@@ -17,7 +17,6 @@ from django.apps import apps
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from discussions.models import Registration, Reply, Thread
@@ -26,6 +25,7 @@ from pledges.models import Assessment, Signature
 from tests.accessibility import axe_violations
 from tests.factories import CoordinatorFactory, EventFactory, TopicFactory
 from tests.members.test_browser import fill_application
+from tests.pledges.test_browser import assess_and_submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -143,19 +143,7 @@ def test_newcomer_becomes_a_member_and_takes_part(browser, live_server, communit
     page.goto("/accountability/")
     journey.check("accountability")
     page.get_by_role("link", name="Your self-assessments").click()
-    page.get_by_label("Year").fill(str(timezone.now().year))
-    page.get_by_role("button", name="Start").click()
-    page.wait_for_url("**/edit/")
-    for fieldset in page.locator("fieldset.levels").all():
-        fieldset.get_by_label("Established").check()
-    page.locator("textarea").first.fill("Our annual report.")
-    page.get_by_label("Everyone").check()
-    journey.check("self-assessment")
-    page.get_by_role("button", name="Save and submit").click()
-    page.wait_for_url("**/submit/")
-    journey.check("self-assessment-confirm")
-    page.get_by_role("button", name="Submit", exact=True).click()
-    journey.check("self-assessment-submitted")
+    assess_and_submit(page, "Our annual report.", journey.check)
     assert Assessment.objects.filter(organisation__name="Journey Civic Lab").exists()
 
     # … searches the library and narrows the results with a facet.
