@@ -590,6 +590,7 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["name", "address"]
     autocomplete_fields = ["topics"]
     actions = ["harvest_now"]
+    # What the harvester writes: shown, never edited.
     readonly_fields = [
         "last_harvested_at",
         "last_success_at",
@@ -612,22 +613,7 @@ class SourceAdmin(admin.ModelAdmin):
                 ),
             },
         ),
-        (
-            _("Last harvest"),
-            {
-                "fields": [
-                    "last_harvested_at",
-                    "last_success_at",
-                    "last_status",
-                    "last_error",
-                    "found_count",
-                    "new_count",
-                    "updated_count",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
-        ),
+        (_("Last harvest"), {"fields": readonly_fields}),
     ]
 
     def get_queryset(self, request):

@@ -253,3 +253,10 @@ def test_snippets_show_the_words_not_the_markdown(member_client):
     assert shown["Budgets in Ohrid"] == "What did you learn about budgets?"
     assert shown["Ohrid convening"] == "We meet to learn more."
     assert shown["Ohrid hearings"] == "Hearings Open budgets."
+
+
+def test_a_discussion_search_without_a_match_says_so(member_client):
+    ThreadFactory(title="Budgets in Ohrid")
+    html = member_client.get("/discussions/", {"q": "повратни"}).content.decode()
+    assert "0 results" in html
+    assert "not only punctuation" not in html
