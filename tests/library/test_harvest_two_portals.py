@@ -50,15 +50,19 @@ Resource.objects.create(title="Published later", slug="served-later", status="pu
 
 
 def database_url(name):
-    """Return the address of a database on the server the tests use."""
-    params = connection.settings_dict
-    user = urllib.parse.quote(params["USER"] or "")
-    password = urllib.parse.quote(params["PASSWORD"] or "")
+    """Return the address of a database on the server the tests use.
+
+    The connection's effective parameters, not ``settings_dict``: the embedded server's
+    socket folder arrives in ``OPTIONS`` (``?host=`` in its address), not in ``HOST``.
+    """
+    params = connection.get_connection_params()
+    user = urllib.parse.quote(params.get("user") or "")
+    password = urllib.parse.quote(params.get("password") or "")
     credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
-    host = params["HOST"] or ""
+    host = params.get("host") or ""
     if host.startswith("/"):  # a socket folder (the embedded server)
         return f"postgresql://{credentials}/{name}?host={urllib.parse.quote(host)}"
-    port = f":{params['PORT']}" if params["PORT"] else ""
+    port = f":{params['port']}" if params.get("port") else ""
     return f"postgresql://{credentials}{host}{port}/{name}"
 
 
