@@ -136,7 +136,18 @@ def _prefix_terms(words):
             return f"'{stem}':*"
         return f"'{stem}'"
 
-    return ALTERNATIVES.sub(_distinct, LEXEME.sub(prefix, text))
+    return ALTERNATIVES.sub(_distinct, LEXEME.sub(prefix, ALTERNATIVES.sub(_long_stems, text)))
+
+
+# A stem of fewer than four letters ('za~tr' of "Zana", 'an~sr' of "Ana"): as a whole word
+# it is someone else's name or a preposition ("Centar za…"), so only the word as typed stays.
+SHORT_STEM = re.compile(r"'(?:[^'~]|''){1,3}~[a-z]+'")
+
+
+def _long_stems(match):
+    """Return a word's alternatives without its stems shorter than four letters."""
+    kept = [term for term in match.group(0).split(" | ") if not SHORT_STEM.fullmatch(term)]
+    return " | ".join(kept or match.group(0).split(" | "))
 
 
 def _distinct(match):
