@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "racop.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The API's HEAD and CORS preflight (its operations are declared for GET).
+    "api.middleware.ApiMethodsMiddleware",
     # Pages compressed (whitenoise serves static files already compressed); see
     # docs/performance.md "Lighthouse" on why BREACH does not apply.
     "django.middleware.gzip.GZipMiddleware",

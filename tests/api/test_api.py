@@ -275,6 +275,47 @@ def test_conditional_get_answers_304(client, path):
     assert client.get(f"{API}/{path}/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
 
 
+@pytest.mark.parametrize("path", [f"{API}/resources/", f"{API}/topics/", "/api/openapi.json"])
+def test_head_answers_as_get_without_a_body(client, path):
+    ResourceFactory()
+    got = client.get(path)
+    head = client.head(path)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Type"] == got["Content-Type"]
+    if "ETag" in got:
+        assert head["ETag"] == got["ETag"]
+        assert head["Access-Control-Allow-Origin"] == "*"
+        again = client.head(path, HTTP_IF_NONE_MATCH=got["ETag"])
+        assert again.status_code == 304
+
+
+def test_a_cross_site_preflight_is_allowed_and_not_counted(client, settings):
+    """A page elsewhere sending If-None-Match asks first with OPTIONS (CORS preflight)."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": "2/m"}
+    for _ in range(5):
+        response = client.options(
+            f"{API}/resources/",
+            HTTP_ORIGIN="https://other.example",
+            HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+            HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
+        )
+        assert response.status_code == 204
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert "GET" in response["Access-Control-Allow-Methods"]
+        assert "if-none-match" in response["Access-Control-Allow-Headers"].lower()
+    # The five preflights counted nothing: both GETs the limit allows are answered.
+    assert client.get(f"{API}/topics/").status_code == 200
+    assert client.get(f"{API}/topics/").status_code == 200
+    assert client.get(f"{API}/topics/").status_code == 429
+
+
+def test_other_methods_are_still_refused(client):
+    for method in ("post", "put", "delete", "patch"):
+        response = getattr(client, method)(f"{API}/resources/")
+        assert response.status_code == 405, method
+
+
 def test_a_change_changes_the_etag_and_the_date(client):
     resource = ResourceFactory(title="Before")
     first = client.get(f"{API}/resources/")
