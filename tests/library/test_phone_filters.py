@@ -59,6 +59,26 @@ def test_a_new_sort_order_applies_at_once(browser, live_server):
     context.close()
 
 
+def test_arrow_keys_choose_an_order_without_reloading_at_each_step(browser, live_server):
+    """WCAG 3.2.2: a keyboard steps through a closed list; the page waits for Enter."""
+    context, tab = _library(browser, live_server, width=1280)
+    select = tab.get_by_label("Sort by")
+    select.focus()
+    first = select.input_value()
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("ArrowDown")
+    tab.wait_for_timeout(300)
+    assert "sort=" not in tab.url
+    assert select.input_value() != first
+    expect(select).to_be_focused()
+    expect(tab.get_by_role("button", name="Sort", exact=True)).to_be_visible()
+    chosen = select.input_value()
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    assert f"sort={chosen}" in tab.url
+    context.close()
+
+
 def test_without_javascript_the_sort_button_applies_the_order(browser, live_server):
     context, tab = _library(browser, live_server, width=390, javascript=False)
     tab.get_by_label("Sort by").select_option("title")
