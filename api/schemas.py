@@ -97,7 +97,7 @@ class EventOut(Schema):
     online: bool = Field(description="Whether people can take part online.")
     place: str = Field(description="Venue, address, city and country; empty when online only.")
     status: str = Field(description="upcoming, ongoing or past.", examples=["upcoming"])
-    changed: datetime.datetime = Field(description="When the event was added.")
+    changed: datetime.datetime = Field(description="When the event last changed.")
 
 
 class EventPage(Page):

@@ -481,7 +481,7 @@ def event_list(request, paging: Query[Paging]):
             "online": event.is_online,
             "place": event_place(event),
             "status": event_status(event, now),
-            "changed": event.created_at,
+            "changed": event.updated_at,
         }
         for event in page.object_list
     ]

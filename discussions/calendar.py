@@ -20,6 +20,8 @@ def calendar_for(events, request):
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.pk}@{host}")
         entry.add("dtstamp", now)
+        entry.add("created", event.created_at.astimezone(datetime.UTC))
+        entry.add("last-modified", event.updated_at.astimezone(datetime.UTC))
         entry.add("dtstart", event.starts_at.astimezone(datetime.UTC))
         entry.add("dtend", event.ends_at.astimezone(datetime.UTC))
         entry.add("summary", event.title)

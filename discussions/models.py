@@ -664,6 +664,7 @@ class Event(models.Model):
     )
     decisions = models.TextField(_("decisions"), blank=True, help_text=_("Markdown."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     search_vector = StoredGeneratedField(
         expression=concatenated(
             post_vector("title", "A", REGION_STEMMERS),

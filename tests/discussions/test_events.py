@@ -224,6 +224,28 @@ def test_event_ics_is_valid_with_utc_times(client):
 
 
 @pytest.mark.django_db
+def test_an_edited_event_says_when_it_changed(client):
+    """Calendar apps (LAST-MODIFIED) and the API's harvesters ("changed") see the edit."""
+    event = EventFactory(title="Skopje workshop")
+    Event.objects.filter(pk=event.pk).update(
+        created_at=datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC),
+        updated_at=datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC),
+    )
+    event.refresh_from_db()
+    event.title = "Skopje workshop, new room"
+    event.save()
+    (entry,) = Calendar.from_ical(
+        client.get(reverse("discussions:event_ics", args=[event.slug])).content
+    ).walk("VEVENT")
+    assert entry["CREATED"].dt == datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC)
+    assert entry["LAST-MODIFIED"].dt > datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC)
+    (listed,) = client.get("/api/v1/events/").json()["results"]
+    changed = datetime.datetime.fromisoformat(listed["changed"])
+    assert changed == entry["LAST-MODIFIED"].dt.replace(microsecond=changed.microsecond)
+    assert changed > datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC)
+
+
+@pytest.mark.django_db
 def test_calendar_feed_holds_only_visible_events(client, member):
     EventFactory(title="Public one")
     EventFactory(title="Members one", visibility=Event.Visibility.MEMBERS)
