@@ -4,7 +4,8 @@ Runs without Django settings (and so without starting the database):
 `python -m racop.catalogs [--changed]`; `manage.py compilemessages_py` is the same.
 `python -m racop.catalogs --allauth` brings racop/locale_allauth up to the installed
 django-allauth: its new strings arrive untranslated (and the catalogs test fails until
-someone translates them), the ones it no longer uses leave.
+someone translates them), the ones it no longer uses leave. `--django-cnr` writes Django's
+strings in ijekavian Montenegrin again (racop.ijekavian) for the installed Django.
 """
 
 import importlib.util
@@ -13,6 +14,8 @@ import sys
 from pathlib import Path
 
 import polib
+
+from racop.ijekavian import DJANGO_CNR_DIR, django_cnr_catalogs_update
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 # Country names in the languages django-countries ships no catalog for (mk, sq); kept apart
@@ -32,7 +35,8 @@ ALLAUTH_LOCALES = {
         "(n%100<10 || n%100>=20) ? 1 : 2);"
     ),
 }
-LOCALE_DIRS = (LOCALE_DIR, COUNTRIES_DIR, ALLAUTH_DIR)
+# Django's own strings in Montenegrin (DJANGO_CNR_DIR) are made by racop.ijekavian.
+LOCALE_DIRS = (LOCALE_DIR, COUNTRIES_DIR, ALLAUTH_DIR, DJANGO_CNR_DIR)
 # Where allauth's strings come from (paths as in its catalogs' locations): the account
 # pages, forms, messages and emails. Left out: what this portal turned off (phone numbers,
 # usernames, passkey sign-in and sign-up, verification codes, social accounts, sessions),
@@ -137,5 +141,8 @@ if __name__ == "__main__":
     if "--allauth" in sys.argv[1:]:
         updated = allauth_catalogs_update()
         print(f"Updated {len(updated)} allauth catalog(s).")
+    if "--django-cnr" in sys.argv[1:]:
+        updated = django_cnr_catalogs_update()
+        print(f"Wrote {len(updated)} Montenegrin catalog(s) of Django's strings.")
     done = catalogs_compile(changed_only="--changed" in sys.argv[1:])
     print(f"Compiled {len(done)} catalog(s).")

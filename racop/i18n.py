@@ -2,7 +2,7 @@
 
 Montenegrin (`cnr`) has no catalog in Django or allauth. Its own strings come from
 locale/cnr (and allauth's from racop/locale_allauth/cnr); Django's and the other installed
-apps' strings fall back to Serbian Latin,
+apps' strings fall back to Serbian Latin (Django's made ijekavian: racop/ijekavian.py),
 which Montenegrin readers read without effort (and Bosnian to Croatian where an app
 has no Bosnian catalog).
 """

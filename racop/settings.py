@@ -252,6 +252,8 @@ LOCALE_PATHS = [
     BASE_DIR / "locale",
     BASE_DIR / "racop" / "locale_countries",
     BASE_DIR / "racop" / "locale_allauth",
+    # Django's own strings in Montenegrin, ijekavian (racop/ijekavian.py).
+    BASE_DIR / "racop" / "locale_django",
 ]
 # Date and number formats for the languages Django ships none for (Montenegrin).
 FORMAT_MODULE_PATH = ["racop.formats"]
