@@ -4,8 +4,9 @@ Runs without Django settings (and so without starting the database):
 `python -m racop.catalogs [--changed]`; `manage.py compilemessages_py` is the same.
 `python -m racop.catalogs --allauth` brings racop/locale_allauth up to the installed
 django-allauth: its new strings arrive untranslated (and the catalogs test fails until
-someone translates them), the ones it no longer uses leave. `--django-cnr` writes Django's
-strings in ijekavian Montenegrin again (racop.ijekavian) for the installed Django.
+someone translates them), the ones it no longer uses leave. `--django-gaps` does the same
+for the strings Django's own catalogs leave English (racop.django_catalogs), then, as
+`--django-cnr` alone, writes Django's strings in ijekavian Montenegrin (racop.ijekavian).
 """
 
 import importlib.util
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import polib
 
+from racop.django_catalogs import gap_catalogs_update
 from racop.ijekavian import DJANGO_CNR_DIR, django_cnr_catalogs_update
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -141,7 +143,10 @@ if __name__ == "__main__":
     if "--allauth" in sys.argv[1:]:
         updated = allauth_catalogs_update()
         print(f"Updated {len(updated)} allauth catalog(s).")
-    if "--django-cnr" in sys.argv[1:]:
+    if "--django-gaps" in sys.argv[1:]:
+        updated = gap_catalogs_update()
+        print(f"Updated {len(updated)} catalog(s) of Django's untranslated strings.")
+    if "--django-cnr" in sys.argv[1:] or "--django-gaps" in sys.argv[1:]:
         updated = django_cnr_catalogs_update()
         print(f"Wrote {len(updated)} Montenegrin catalog(s) of Django's strings.")
     done = catalogs_compile(changed_only="--changed" in sys.argv[1:])

@@ -145,11 +145,14 @@ def sources(domain: str) -> list[Path]:
     if domain == "django":
         folders.append(_package("django_countries"))
     paths = [folder / "locale" / "sr_Latn" / "LC_MESSAGES" / f"{domain}.po" for folder in folders]
+    # Last, the Serbian Latin entries Django leaves untranslated (racop.django_catalogs).
+    paths.append(DJANGO_CNR_DIR / "sr_Latn" / "LC_MESSAGES" / f"{domain}.po")
     return [path for path in paths if path.exists()]
 
 
 def ijekavian_entries(domain: str) -> list[polib.POEntry]:
-    """Return the entries whose Serbian Latin translation changes, made ijekavian.
+    """Return the entries whose Serbian Latin translation changes, made ijekavian, and the
+    ones Django leaves untranslated in Serbian Latin (racop/locale_django/sr_Latn).
 
     A msgid two catalogs share keeps the first catalog's (Django's core), as Django would
     read it."""
@@ -162,7 +165,8 @@ def ijekavian_entries(domain: str) -> list[polib.POEntry]:
             seen.add(key)
             msgstr = ijekavian(entry.msgstr)
             plural = {n: ijekavian(text) for n, text in entry.msgstr_plural.items()}
-            if msgstr == entry.msgstr and plural == entry.msgstr_plural:
+            ours = path.is_relative_to(DJANGO_CNR_DIR)
+            if msgstr == entry.msgstr and plural == entry.msgstr_plural and not ours:
                 continue
             entries.append(
                 polib.POEntry(
