@@ -437,7 +437,9 @@ class Resource(models.Model):
     )
     publisher = models.CharField(_("publisher or author"), max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    tags = TaggableManager(_("tags"), blank=True)
+    tags = TaggableManager(
+        _("tags"), blank=True, help_text=_("Comma-separated, for example: feedback, annual report.")
+    )
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), related_name="resources", blank=True
     )
