@@ -321,8 +321,12 @@ class Membership(models.Model):
         REPRESENTATIVE = "representative", _("Representative")
         STAFF = "staff", _("Staff member")
 
-    user = models.ForeignKey(User, models.CASCADE, related_name="memberships")
-    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="memberships", verbose_name=_("person")
+    )
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.STAFF)
     position = models.CharField(_("position"), max_length=120, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

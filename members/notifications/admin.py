@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from members.models import NotificationPreference
 from members.notifications import services
 from members.notifications.models import (
     DigestLog,
@@ -43,13 +44,32 @@ attention_register(
 )
 
 
+# A notification's kind is one of the preferences' kinds: shown by its name, not its code.
+KIND_NAMES = dict(NotificationPreference.Kind.choices)
+
+
+class KindFilter(admin.SimpleListFilter):
+    title = _("kind")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return NotificationPreference.Kind.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["subject", "user", "kind", "created_at", "read_at"]
-    list_filter = ["kind", "created_at", "read_at"]
+    list_display = ["subject", "user", "kind_name", "created_at", "read_at"]
+    list_filter = [KindFilter, "created_at", "read_at"]
     search_fields = ["subject", "user__email", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
     list_select_related = ["user"]
+
+    @admin.display(description=_("kind"), ordering="kind")
+    def kind_name(self, notification):
+        return KIND_NAMES.get(notification.kind, notification.kind)
 
 
 @admin.register(OutgoingEmail)
