@@ -45,7 +45,7 @@ LOCALE_DIRS = (LOCALE_DIR, COUNTRIES_DIR, ALLAUTH_DIR, DJANGO_CNR_DIR)
 # allauth's own layout, which templates/allauth replaces, and the login-code pages and email,
 # which the portal writes itself (templates/account); the login page's link to them stays in.
 ALLAUTH_SOURCES = re.compile(
-    r"^(account/(adapter|fields|forms)\.py"
+    r"^(account/(adapter|admin|fields|forms|models)\.py"
     r"|templates/account/(?!.*(phone|passkey|login_code|password_reset_code|confirm_\w*code)).+)$"
 )
 ALLAUTH_TURNED_OFF = re.compile(r"phone|username|passkey", re.I)

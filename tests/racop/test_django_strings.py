@@ -140,6 +140,8 @@ def test_a_coordinator_reads_the_admin_in_their_language(coordinator_client, lan
         f"/{language}/admin/library/resource/{resource.pk}/change/"
     ).content.decode()
     assert "A comma-separated list of tags." not in change  # django-taggit's own help
+    index = coordinator_client.get(f"/{language}/admin/").content.decode()
+    assert "Email addresses" not in index  # django-allauth's model, in racop/locale_allauth
     calendar = coordinator_client.get(f"/{language}/admin/jsi18n/").content.decode()
     assert '"Today (%(date)s)"' in calendar  # the msgid, with its translation beside it
     assert catalog.gettext("Run") != "Run"
