@@ -112,7 +112,7 @@ EKAVIAN = re.compile(
     r"|zamen\w*|pre|deo|delov\w*|uspe[šl]\w*|neuspe[šl]\w*|prover\w*|zahtev\w*|nedelj\w*"
     r"|ponedelj\w*|sreda|ovde|gde|negde|dve|celi|ceo|cela|uvek|beleš\w*|belež\w*"
     r"|obelež\w*|sme|smeju|umesto|verovatno|uver\w*|uneti|uneli|redosled|svetl\w*"
-    r"|prosle\w*|malopre|bezbed\w*|unet\w*|lep\w*|mest\w*|vide\w*|hte\w*|dete|deca|"
+    r"|prosle\w*|malopre|bezbed\w*|unet\w*|lep\w*|mest\w*|videti|videli|videla|hte\w*|dete|deca|"
     + "|".join(WORDS)
     + r")\b",
     re.I,
