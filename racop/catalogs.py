@@ -18,6 +18,7 @@ import polib
 
 from racop.django_catalogs import gap_catalogs_update
 from racop.ijekavian import DJANGO_CNR_DIR, django_cnr_catalogs_update
+from racop.po import catalog_update
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 # Country names in the languages django-countries ships no catalog for (mk, sq); kept apart
@@ -107,36 +108,16 @@ def allauth_shown(source: polib.POFile | None = None) -> list[polib.POEntry]:
 def allauth_catalogs_update(*, folder=ALLAUTH_DIR, source=None) -> list[Path]:
     """Give each of ALLAUTH_LOCALES' catalogs allauth's shown msgids; keep translations."""
     shown = allauth_shown(source)
-    written = []
-    for locale, plural_forms in ALLAUTH_LOCALES.items():
-        path = Path(folder) / locale / "LC_MESSAGES" / "django.po"
-        old = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(path))} if path.exists() else {}
-        catalog = polib.POFile(wrapwidth=100)
-        catalog.metadata = {
-            "Project-Id-Version": "RACoP: django-allauth's strings",
-            "Language": locale,
-            "MIME-Version": "1.0",
-            "Content-Type": "text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding": "8bit",
-            "Plural-Forms": plural_forms,
-        }
-        for entry in shown:
-            kept = old.get((entry.msgctxt, entry.msgid))
-            catalog.append(
-                polib.POEntry(
-                    msgctxt=entry.msgctxt,
-                    msgid=entry.msgid,
-                    msgid_plural=entry.msgid_plural,
-                    msgstr=kept.msgstr if kept else "",
-                    msgstr_plural=kept.msgstr_plural if kept else {},
-                    flags=[flag for flag in entry.flags if flag != "fuzzy"],
-                    occurrences=[(path, "") for path, _line in entry.occurrences],
-                )
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        catalog.save(str(path))
-        written.append(path)
-    return written
+    return [
+        catalog_update(
+            Path(folder) / locale / "LC_MESSAGES" / "django.po",
+            shown,
+            title="django-allauth's strings",
+            locale=locale,
+            plural_forms=plural_forms,
+        )
+        for locale, plural_forms in ALLAUTH_LOCALES.items()
+    ]
 
 
 if __name__ == "__main__":

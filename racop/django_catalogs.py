@@ -19,6 +19,8 @@ from pathlib import Path
 
 import polib
 
+from racop.po import catalog_update
+
 DJANGO_CATALOGS_DIR = Path(__file__).resolve().parent / "locale_django"
 # The contrib apps settings.INSTALLED_APPS holds.
 DJANGO_APPS = ("admin", "auth", "contenttypes", "sessions", "postgres", "humanize", "sites")
@@ -48,12 +50,13 @@ GAP_LOCALES = {
 NEVER_SHOWN = ("conf/global_settings.py", "views/templates/default_urlconf.html")
 
 
-def _package(name: str) -> Path:
+def package(name: str) -> Path:
+    """Return the folder of an installed package."""
     return Path(importlib.util.find_spec(name).submodule_search_locations[0])
 
 
 def _folders() -> list[Path]:
-    django = _package("django")
+    django = package("django")
     return [django / "conf"] + [django / "contrib" / app for app in DJANGO_APPS]
 
 
@@ -103,50 +106,18 @@ def gaps(locale: str, domain: str) -> list[polib.POEntry]:
 
 def gap_catalogs_update(*, folder=DJANGO_CATALOGS_DIR) -> list[Path]:
     """Give each of GAP_LOCALES' catalogs Django's untranslated entries; keep translations."""
-    written = []
-    for locale, plural_forms in GAP_LOCALES.items():
-        for domain in DOMAINS:
-            path = Path(folder) / locale / "LC_MESSAGES" / f"{domain}.po"
-            old = (
-                {(e.msgctxt, e.msgid): e for e in polib.pofile(str(path))} if path.exists() else {}
-            )
-            catalog = polib.POFile(wrapwidth=100)
-            catalog.metadata = {
-                "Project-Id-Version": f"RACoP: Django's untranslated strings ({domain})",
-                "Language": locale,
-                "MIME-Version": "1.0",
-                "Content-Type": "text/plain; charset=UTF-8",
-                "Content-Transfer-Encoding": "8bit",
-                "Plural-Forms": plural_forms,
-            }
-            catalog.header = (
+    return [
+        catalog_update(
+            Path(folder) / locale / "LC_MESSAGES" / f"{domain}.po",
+            gaps(locale, domain),
+            title=f"Django's untranslated strings ({domain})",
+            locale=locale,
+            plural_forms=plural_forms,
+            header=(
                 "Django's strings its own catalogs leave English in this language, translated"
                 " for the portal.\nNew ones: `python -m racop.catalogs --django-gaps`."
-            )
-            for entry in gaps(locale, domain):
-                kept = old.get((entry.msgctxt, entry.msgid))
-                catalog.append(
-                    polib.POEntry(
-                        msgctxt=entry.msgctxt,
-                        msgid=entry.msgid,
-                        msgid_plural=entry.msgid_plural,
-                        msgstr=kept.msgstr if kept else "",
-                        msgstr_plural=kept.msgstr_plural
-                        if kept
-                        else (
-                            dict.fromkeys(range(_nplurals(plural_forms)), "")
-                            if entry.msgid_plural
-                            else {}
-                        ),
-                        flags=[f for f in entry.flags if f != "fuzzy"],
-                        occurrences=[(p, "") for p, _line in entry.occurrences],
-                    )
-                )
-            path.parent.mkdir(parents=True, exist_ok=True)
-            catalog.save(str(path))
-            written.append(path)
-    return written
-
-
-def _nplurals(plural_forms: str) -> int:
-    return int(plural_forms.split("nplurals=")[1].split(";")[0])
+            ),
+        )
+        for locale, plural_forms in GAP_LOCALES.items()
+        for domain in DOMAINS
+    ]
