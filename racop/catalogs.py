@@ -112,7 +112,7 @@ def allauth_catalogs_update(*, folder=ALLAUTH_DIR, source=None) -> list[Path]:
         catalog_update(
             Path(folder) / locale / "LC_MESSAGES" / "django.po",
             shown,
-            title="django-allauth's strings",
+            project="django-allauth's strings",
             locale=locale,
             plural_forms=plural_forms,
         )

@@ -110,7 +110,7 @@ def gap_catalogs_update(*, folder=DJANGO_CATALOGS_DIR) -> list[Path]:
         catalog_update(
             Path(folder) / locale / "LC_MESSAGES" / f"{domain}.po",
             gaps(locale, domain),
-            title=f"Django's untranslated strings ({domain})",
+            project=f"Django's untranslated strings ({domain})",
             locale=locale,
             plural_forms=plural_forms,
             header=(

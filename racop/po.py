@@ -6,11 +6,11 @@ from pathlib import Path
 import polib
 
 
-def new_catalog(title: str, locale: str, plural_forms: str, header: str = "") -> polib.POFile:
+def new_catalog(project: str, locale: str, plural_forms: str, header: str = "") -> polib.POFile:
     """Return an empty catalog with the portal's metadata."""
     catalog = polib.POFile(wrapwidth=100)
     catalog.metadata = {
-        "Project-Id-Version": f"RACoP: {title}",
+        "Project-Id-Version": f"RACoP: {project}",
         "Language": locale,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
