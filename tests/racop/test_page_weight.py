@@ -137,9 +137,9 @@ def test_the_estimate_fails_on_a_missing_file():
 @pytest.mark.django_db
 def test_pages_are_sent_compressed_with_breach_padding(client):
     ResourceFactory.create_batch(5, summary=PARAGRAPH, visibility="public")
-    first = client.get("/library/", headers={"Accept-Encoding": "gzip"})
-    second = client.get("/library/", headers={"Accept-Encoding": "gzip"})
-    assert first.headers["Content-Encoding"] == "gzip"
-    assert gzip.decompress(first.content) == gzip.decompress(second.content)
-    # Random bytes in the gzip header vary the length, against BREACH.
-    assert first.content != second.content
+    answers = [client.get("/library/", headers={"Accept-Encoding": "gzip"}) for _ in range(6)]
+    assert {answer.headers["Content-Encoding"] for answer in answers} == {"gzip"}
+    assert len({gzip.decompress(answer.content) for answer in answers}) == 1
+    # Random bytes in the gzip header vary the length, against BREACH. Two answers share a
+    # padding one time in a hundred (Django draws 0-99 bytes), six all alike never.
+    assert len({answer.content for answer in answers}) > 1
