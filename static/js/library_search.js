@@ -14,6 +14,11 @@
       button.hidden = true;
     }
     let byKeys = false;
+    // A key that changed nothing (the last option already chosen) does not make the next
+    // pick with the pointer a keyboard one.
+    select.addEventListener("pointerdown", () => {
+      byKeys = false;
+    });
     select.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();

@@ -79,6 +79,19 @@ def test_arrow_keys_choose_an_order_without_reloading_at_each_step(browser, live
     context.close()
 
 
+def test_a_key_that_changed_nothing_leaves_the_next_pick_at_once(browser, live_server):
+    context, tab = _library(browser, live_server, width=1280)
+    select = tab.get_by_label("Sort by")
+    select.focus()
+    tab.keyboard.press("Home")  # the first option is chosen already: nothing changes
+    tab.keyboard.press("ArrowUp")
+    select.click()
+    with tab.expect_navigation():
+        select.select_option("title")
+    assert "sort=title" in tab.url
+    context.close()
+
+
 def test_without_javascript_the_sort_button_applies_the_order(browser, live_server):
     context, tab = _library(browser, live_server, width=390, javascript=False)
     tab.get_by_label("Sort by").select_option("title")
