@@ -1,11 +1,7 @@
-import functools
-import operator
-
 from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -16,7 +12,6 @@ from members.models import (
     User,
 )
 from racop.models import Topic
-from racop.search import HasFoldedWords, prefix_terms
 from racop.uploads import validate_image_dimensions
 
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
@@ -262,21 +257,6 @@ class DecisionForm(forms.Form):
         self.fields["message"].required = message_required
 
 
-def _names_hold(words, *fields):
-    """Return the condition the site search's people and organisations use: each word
-    begins a word of the name, accents and scripts folded (``djordjevic`` finds
-    "Đorđević"), read through the names' index. Words that fold to nothing (only
-    punctuation) are looked for as typed."""
-    if prefix_terms(words):
-        return HasFoldedWords(words, *fields)
-    condition = Q()
-    for word in words.split():
-        condition &= functools.reduce(
-            operator.or_, (Q(**{f"{field}__icontains": word}) for field in fields)
-        )
-    return condition
-
-
 class DirectoryForm(forms.Form):
     """Filters of the member directory; every one optional."""
 
@@ -312,13 +292,13 @@ class DirectoryForm(forms.Form):
         if data.get("type") in Organisation.Kind.values:
             queryset = queryset.filter(kind=data["type"])
         if data.get("q"):
-            queryset = queryset.filter(_names_hold(data["q"], "name"))
+            queryset = queryset.named(data["q"])
         return self._common(queryset, data)
 
     def filter_people(self, queryset):
         data = self.cleaned_data
         if data.get("q"):
-            queryset = queryset.filter(_names_hold(data["q"], "first_name", "last_name"))
+            queryset = queryset.named(data["q"])
         return self._common(queryset, data)
 
     def _common(self, queryset, data):

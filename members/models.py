@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from racop.access import is_coordinator, sees_members_content
-from racop.search import FoldedWords
+from racop.search import FoldedWords, HasFoldedWords, prefix_terms
 from racop.slugs import slug_from
 
 # Working languages people and organisations use; the region's first.
@@ -55,6 +55,21 @@ def unique_slug(model, text, *, exclude_pk=None, fallback="item"):
     return slug
 
 
+def names_hold(words, *fields):
+    """Return the condition of a name search: each word begins a word of the name, accents
+    and scripts folded (``djordjevic`` finds "Đorđević"), read through the names' GIN index
+    (migration 0013). Words that fold to nothing (only punctuation) are looked for as typed."""
+    if prefix_terms(words):
+        return HasFoldedWords(words, *fields)
+    condition = Q()
+    for word in words.split():
+        either = Q()
+        for field in fields:
+            either |= Q(**{f"{field}__icontains": word})
+        condition &= either
+    return condition
+
+
 class UserQuerySet(models.QuerySet):
     def members(self):
         """Return approved members."""
@@ -66,6 +81,10 @@ class UserQuerySet(models.QuerySet):
         if sees_members_content(user):
             return members
         return members.filter(listing=User.Listing.PUBLIC)
+
+    def named(self, words):
+        """Return the people whose first or last name holds the words (names_hold)."""
+        return self.filter(names_hold(words, "first_name", "last_name"))
 
     def for_directory(self):
         """Return people with what a directory card shows, in name order."""
@@ -225,6 +244,10 @@ class OrganisationQuerySet(models.QuerySet):
     def for_directory(self):
         """Return organisations with what a directory card shows, in name order."""
         return self.prefetch_related("topics").order_by("name")
+
+    def named(self, words):
+        """Return the organisations whose name holds the words (names_hold)."""
+        return self.filter(names_hold(words, "name"))
 
     def matching(self, name):
         """Return organisations whose name matches, ignoring case, accents and punctuation."""

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation, User
 from racop.access import sees_members_content
-from racop.search import CAP, Found, HasFoldedWords, Hit, Provider
+from racop.search import CAP, Found, Hit, Provider
 
 
 def _full_search(request, words, group, directory_type=""):
@@ -24,7 +24,7 @@ def search_people(words, request, limit):
     """Return the people listed to the reader whose names hold the words."""
     people = list(
         User.objects.listed_for(request.user)
-        .filter(HasFoldedWords(words, "first_name", "last_name"))
+        .named(words)
         .order_by()
         .only("pk", "slug", "first_name", "last_name", "country")[: CAP + 1]
     )
@@ -45,7 +45,7 @@ def search_people(words, request, limit):
 def search_organisations(words, request, limit):
     """Return the organisations whose names hold the words."""
     organisations = list(
-        Organisation.objects.filter(HasFoldedWords(words, "name"))
+        Organisation.objects.named(words)
         .order_by()
         .only("pk", "slug", "name", "kind", "country")[: CAP + 1]
     )

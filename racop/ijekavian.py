@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polib
 
-from racop.django_catalogs import DJANGO_APPS, DJANGO_CATALOGS_DIR, package
+from racop.django_catalogs import DJANGO_CATALOGS_DIR, django_catalogs, package
 from racop.po import new_catalog
 
 DJANGO_CNR_DIR = DJANGO_CATALOGS_DIR
@@ -135,13 +135,13 @@ def ijekavian(text: str) -> str:
 
 
 def sources(domain: str) -> list[Path]:
-    """Return the installed Serbian Latin catalogs of a domain (django or djangojs)."""
-    django = package("django")
-    folders = [django / "conf"] + [django / "contrib" / app for app in DJANGO_APPS]
+    """Return the installed Serbian Latin catalogs of a domain (django or djangojs): Django's,
+    django-countries', then the entries Django leaves untranslated (racop.django_catalogs)."""
+    paths = django_catalogs("sr_Latn", domain)
     if domain == "django":
-        folders.append(package("django_countries"))
-    paths = [folder / "locale" / "sr_Latn" / "LC_MESSAGES" / f"{domain}.po" for folder in folders]
-    # Last, the Serbian Latin entries Django leaves untranslated (racop.django_catalogs).
+        paths.append(
+            package("django_countries") / "locale" / "sr_Latn" / "LC_MESSAGES" / "django.po"
+        )
     paths.append(DJANGO_CNR_DIR / "sr_Latn" / "LC_MESSAGES" / f"{domain}.po")
     return [path for path in paths if path.exists()]
 
