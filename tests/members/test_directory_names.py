@@ -2,7 +2,6 @@
 groups count ("See all N" leads there): folded accents and scripts, "dj" for "đ"."""
 
 import pytest
-from django.test import Client
 
 from tests.factories import MemberFactory, OrganisationFactory
 
@@ -10,8 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def listed(client, **query):
-    html = client.get("/members/", query).content.decode()
-    return html
+    return client.get("/members/", query).content.decode()
 
 
 def site_count(client, words, group):
@@ -71,5 +69,5 @@ def test_the_site_search_sees_all_link_lists_what_it_counted(member_client):
     response = member_client.get("/search/", {"q": "djordjevic"})
     found = next(f for p, f in response.context["groups"] if p.name == "people")
     assert found.count == 3
-    html = Client.get(member_client, found.url).content.decode()
+    html = member_client.get(found.url).content.decode()
     assert "3 results" in html
